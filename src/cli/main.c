@@ -1,0 +1,405 @@
+/* main.c - the tqlint command: options, workers, output order, exit codes.
+ * Uses only the public header. */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_INTERNAL = 4 };
+
+static const char usage_text[] =
+	"usage: tqlint [OPTIONS] [PATH...]\n"
+	"Checks machine-translated text for garbled names, calques, duplicated and\n"
+	"garbled passages. With no PATH, or PATH '-', reads standard input.\n"
+	"\n"
+	"  -f, --format FMT        text (default), json, jsonl, tsv\n"
+	"  -l, --lang LANG         document language (BCP 47: en, en-GB, de, ru...)\n"
+	"      --input-format F    auto (default), text, markdown, html\n"
+	"      --enable LIST       enable rules or categories (comma separated)\n"
+	"      --disable LIST      disable rules or categories (comma separated)\n"
+	"      --fail-on LEVEL     error, warning (default), info, none\n"
+	"  -j, --jobs N            worker threads (default: number of cores)\n"
+	"      --data-dir DIR      dictionaries folder (default: TQLINT_DATADIR or built in)\n"
+	"      --hunspell-dir DIR  Hunspell dictionaries (default: /usr/share/hunspell)\n"
+	"      --color WHEN        auto (default), always, never; NO_COLOR is honoured\n"
+	"      --list-rules        list every rule and exit\n"
+	"      --version           print the version and exit\n"
+	"  -h, --help              print this help and exit\n"
+	"\n"
+	"Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage error,\n"
+	"3 an input could not be read, 4 internal or dependency error.\n";
+
+typedef struct job {
+	const char *path;       /* borrowed from the file list */
+	char *src;              /* file contents (owned) */
+	size_t len;
+	tql_result *res;
+	tql_status st;
+	char err[512];
+	bool done;
+} job;
+
+typedef struct pool {
+	tql_engine *eng;
+	job *jobs;
+	size_t njobs, next;
+	tql_doc_options dopt;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int failed_init;
+} pool;
+
+/* Reads a path ("-" = standard input) into j->src. */
+static tql_status read_input(job *j)
+{
+	if (strcmp(j->path, "-") == 0) {
+		size_t cap = 0;
+		j->len = 0;
+		j->src = NULL;
+		char buf[65536];
+		size_t k;
+		while ((k = fread(buf, 1, sizeof buf, stdin)) > 0) {
+			if (j->len + k + 1 > cap) {
+				size_t nc = cap ? cap * 2 : 131072;
+				while (nc < j->len + k + 1)
+					nc *= 2;
+				char *p = realloc(j->src, nc);
+				if (!p)
+					return TQL_ENOMEM;
+				j->src = p;
+				cap = nc;
+			}
+			memcpy(j->src + j->len, buf, k);
+			j->len += k;
+		}
+		if (!j->src)
+			j->src = calloc(1, 1);
+		return ferror(stdin) ? TQL_EIO : TQL_OK;
+	}
+	FILE *f = fopen(j->path, "rb");
+	if (!f) {
+		snprintf(j->err, sizeof j->err, "cannot open '%s': %s", j->path, strerror(errno));
+		return TQL_EIO;
+	}
+	size_t cap = 0;
+	j->len = 0;
+	char buf[65536];
+	size_t k;
+	while ((k = fread(buf, 1, sizeof buf, f)) > 0) {
+		if (j->len + k + 1 > cap) {
+			size_t nc = cap ? cap * 2 : 131072;
+			while (nc < j->len + k + 1)
+				nc *= 2;
+			char *p = realloc(j->src, nc);
+			if (!p) {
+				fclose(f);
+				return TQL_ENOMEM;
+			}
+			j->src = p;
+			cap = nc;
+		}
+		memcpy(j->src + j->len, buf, k);
+		j->len += k;
+	}
+	if (ferror(f)) {
+		snprintf(j->err, sizeof j->err, "cannot read '%s': %s", j->path, strerror(errno));
+		fclose(f);
+		return TQL_EIO;
+	}
+	fclose(f);
+	if (!j->src)
+		j->src = calloc(1, 1);
+	return j->src ? TQL_OK : TQL_ENOMEM;
+}
+
+static void run_job(tql_checker *chk, const tql_doc_options *base, job *j)
+{
+	j->st = read_input(j);
+	if (j->st != TQL_OK)
+		return;
+	tql_doc_options o = *base;
+	o.path = strcmp(j->path, "-") == 0 ? NULL : j->path;
+	j->st = tql_check_buffer(chk, j->src, j->len, &o, &j->res);
+	if (j->st != TQL_OK && j->st != TQL_EBINARY)
+		snprintf(j->err, sizeof j->err, "%s", tql_checker_errmsg(chk));
+}
+
+static void *worker(void *arg)
+{
+	pool *p = arg;
+	tql_checker *chk = NULL;
+	if (tql_checker_new(p->eng, &chk) != TQL_OK) {
+		pthread_mutex_lock(&p->mu);
+		p->failed_init = 1;
+		pthread_mutex_unlock(&p->mu);
+	}
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		size_t i = p->next < p->njobs && chk ? p->next++ : p->njobs;
+		pthread_mutex_unlock(&p->mu);
+		if (i >= p->njobs)
+			break;
+		run_job(chk, &p->dopt, &p->jobs[i]);
+		pthread_mutex_lock(&p->mu);
+		p->jobs[i].done = true;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	tql_checker_free(chk);
+	pthread_mutex_lock(&p->mu);
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static void list_rules(const tql_engine *eng)
+{
+	for (size_t i = 0; i < tql_engine_rule_count(eng); i++) {
+		const tql_rule_info *r = tql_engine_rule(eng, i);
+		printf("%-32s %-8s %s\n", r->id, tql_severity_name(r->severity), r->summary);
+	}
+}
+
+/* Default data folder of a source-tree build: <dir of binary>/../dictionaries. */
+static char *source_tree_data(const char *argv0)
+{
+	char exe[4096];
+	ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 32);
+	if (k <= 0) {
+		if (!argv0)
+			return NULL;
+		snprintf(exe, sizeof exe - 32, "%s", argv0);
+		k = (ssize_t)strlen(exe);
+	}
+	exe[k] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	char *p = malloc(strlen(exe) + 32);
+	if (!p)
+		return NULL;
+	snprintf(p, strlen(exe) + 32, "%s/../dictionaries", exe);
+	char probe[4200];
+	snprintf(probe, sizeof probe, "%s/README.md", p);
+	if (access(probe, R_OK) != 0) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+int main(int argc, char **argv)
+{
+	enum { O_INPUT = 256, O_ENABLE, O_DISABLE, O_FAILON, O_LIST, O_VERSION, O_DATA, O_HUN, O_COLOR };
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"lang", required_argument, NULL, 'l'},
+		{"input-format", required_argument, NULL, O_INPUT},
+		{"enable", required_argument, NULL, O_ENABLE},
+		{"disable", required_argument, NULL, O_DISABLE},
+		{"fail-on", required_argument, NULL, O_FAILON},
+		{"jobs", required_argument, NULL, 'j'},
+		{"data-dir", required_argument, NULL, O_DATA},
+		{"hunspell-dir", required_argument, NULL, O_HUN},
+		{"color", required_argument, NULL, O_COLOR},
+		{"list-rules", no_argument, NULL, O_LIST},
+		{"version", no_argument, NULL, O_VERSION},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int fmt = TQL_REPORT_TEXT, fail_on = TQL_SEV_WARNING, jobs = 0, color = -1;
+	bool do_list = false;
+	const char *lang = NULL, *data_dir = NULL, *hun_dir = NULL;
+	tql_format infmt = TQL_FORMAT_AUTO;
+	char **enable = calloc((size_t)argc + 1, sizeof *enable);
+	char **disable = calloc((size_t)argc + 1, sizeof *disable);
+	int nen = 0, ndis = 0, c;
+	if (!enable || !disable) {
+		fprintf(stderr, "tqlint: error: out of memory\n");
+		return EXIT_INTERNAL;
+	}
+	while ((c = getopt_long(argc, argv, "f:l:j:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			fmt = tql_report_format_parse(optarg);
+			if (fmt < 0) {
+				fprintf(stderr, "tqlint: error: unknown format '%s'\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'l': lang = optarg; break;
+		case 'j': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v < 1 || v > 256) {
+				fprintf(stderr, "tqlint: error: --jobs takes a number from 1 to 256, not '%s'\n",
+				        optarg);
+				return EXIT_USAGE;
+			}
+			jobs = (int)v;
+			break;
+		}
+		case O_INPUT:
+			if (strcmp(optarg, "auto") == 0)
+				infmt = TQL_FORMAT_AUTO;
+			else if (strcmp(optarg, "text") == 0)
+				infmt = TQL_FORMAT_TEXT;
+			else if (strcmp(optarg, "markdown") == 0)
+				infmt = TQL_FORMAT_MARKDOWN;
+			else if (strcmp(optarg, "html") == 0)
+				infmt = TQL_FORMAT_HTML;
+			else {
+				fprintf(stderr, "tqlint: error: unknown input format '%s'\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case O_ENABLE: enable[nen++] = optarg; break;
+		case O_DISABLE: disable[ndis++] = optarg; break;
+		case O_FAILON:
+			if (strcmp(optarg, "none") == 0)
+				fail_on = 3;
+			else if ((fail_on = tql_severity_parse(optarg)) < 0) {
+				fprintf(stderr, "tqlint: error: --fail-on takes error, warning, info or none\n");
+				return EXIT_USAGE;
+			}
+			break;
+		case O_DATA: data_dir = optarg; break;
+		case O_HUN: hun_dir = optarg; break;
+		case O_COLOR:
+			if (strcmp(optarg, "always") == 0)
+				color = 1;
+			else if (strcmp(optarg, "never") == 0)
+				color = 0;
+			else if (strcmp(optarg, "auto") == 0)
+				color = -1;
+			else {
+				fprintf(stderr, "tqlint: error: --color takes auto, always or never\n");
+				return EXIT_USAGE;
+			}
+			break;
+		case O_LIST: do_list = true; break;
+		case O_VERSION: printf("tqlint %s\n", TQL_VERSION); return EXIT_CLEAN;
+		case 'h': fputs(usage_text, stdout); return EXIT_CLEAN;
+		default: fputs(usage_text, stderr); return EXIT_USAGE;
+		}
+	}
+	if (color < 0) {
+		const char *nc = getenv("NO_COLOR");
+		color = isatty(STDOUT_FILENO) && !(nc && *nc) && fmt == TQL_REPORT_TEXT;
+	}
+
+	char *tree_data = NULL;
+	if (!data_dir && !getenv("TQLINT_DATADIR"))
+		data_dir = tree_data = source_tree_data(argv[0]);
+	tql_engine_options eo = {data_dir, hun_dir};
+	tql_engine *eng = NULL;
+	tql_status st = tql_engine_new(&eo, &eng);
+	if (st != TQL_OK) {
+		fprintf(stderr, "tqlint: error: %s\n", tql_engine_errmsg(eng));
+		tql_engine_free(eng);
+		return st == TQL_EUSAGE ? EXIT_USAGE : EXIT_INTERNAL;
+	}
+	for (int i = 0; i < nen; i++)
+		if (tql_engine_set_enabled(eng, enable[i], 1) != TQL_OK) {
+			fprintf(stderr, "tqlint: error: --enable: %s\n", tql_engine_errmsg(eng));
+			return EXIT_USAGE;
+		}
+	for (int i = 0; i < ndis; i++)
+		if (tql_engine_set_enabled(eng, disable[i], 0) != TQL_OK) {
+			fprintf(stderr, "tqlint: error: --disable: %s\n", tql_engine_errmsg(eng));
+			return EXIT_USAGE;
+		}
+	free(enable);
+	free(disable);
+	if (do_list) {
+		list_rules(eng);
+		tql_engine_free(eng);
+		free(tree_data);
+		return EXIT_CLEAN;
+	}
+
+	cli_files fl = {0};
+	char *dash[] = {"-"};
+	if (cli_collect(&fl, optind < argc ? argv + optind : dash, optind < argc ? argc - optind : 1) <
+	    0) {
+		fprintf(stderr, "tqlint: error: out of memory\n");
+		return EXIT_INTERNAL;
+	}
+	if (jobs <= 0) {
+		long nc = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = nc > 0 ? (int)nc : 1;
+	}
+	if ((size_t)jobs > fl.n)
+		jobs = fl.n ? (int)fl.n : 1;
+
+	pool p = {0};
+	p.eng = eng;
+	p.njobs = fl.n;
+	p.jobs = calloc(fl.n ? fl.n : 1, sizeof *p.jobs);
+	p.dopt = (tql_doc_options){lang, infmt, NULL};
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	for (size_t i = 0; i < fl.n; i++)
+		p.jobs[i].path = fl.v[i];
+	pthread_t *th = calloc((size_t)jobs, sizeof *th);
+	int started = 0;
+	for (int i = 0; i < jobs; i++)
+		if (pthread_create(&th[i], NULL, worker, &p) == 0)
+			started++;
+	int rc = EXIT_CLEAN;
+	if (!started) {
+		fprintf(stderr, "tqlint: error: cannot start worker threads\n");
+		rc = EXIT_INTERNAL;
+	}
+	tql_report_options ro = {color};
+	tql_reporter *rep = tql_reporter_new((tql_report_format)fmt, stdout, &ro);
+	bool any_fail = false, input_err = false, internal = false;
+	for (size_t i = 0; i < fl.n && started; i++) {
+		job *j = &p.jobs[i];
+		pthread_mutex_lock(&p.mu);
+		while (!j->done)
+			pthread_cond_wait(&p.cv, &p.mu);
+		pthread_mutex_unlock(&p.mu);
+		const char *shown = strcmp(j->path, "-") == 0 ? "<stdin>" : j->path;
+		if (j->st == TQL_EBINARY) {
+			fprintf(stderr, "tqlint: notice: skipping binary file '%s'\n", shown);
+		} else if (j->st == TQL_EIO) {
+			fprintf(stderr, "tqlint: error: %s\n", j->err[0] ? j->err : "cannot read input");
+			input_err = true;
+		} else if (j->st != TQL_OK) {
+			fprintf(stderr, "tqlint: error: '%s': %s\n", shown,
+			        j->err[0] ? j->err : tql_strerror(j->st));
+			internal = true;
+		} else {
+			tql_reporter_file(rep, shown, j->src, j->len, j->res);
+			for (size_t k = 0; k < tql_result_count(j->res); k++)
+				if ((int)tql_result_get(j->res, k)->severity >= fail_on)
+					any_fail = true;
+		}
+		tql_result_free(j->res);
+		free(j->src);
+		j->res = NULL;
+		j->src = NULL;
+	}
+	tql_reporter_finish(rep);
+	for (int i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+	if (p.failed_init)
+		internal = true;
+	free(th);
+	free(p.jobs);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	cli_files_free(&fl);
+	tql_engine_free(eng);
+	free(tree_data);
+	if (rc == EXIT_CLEAN)
+		rc = internal ? EXIT_INTERNAL : input_err ? EXIT_INPUT : any_fail ? EXIT_FINDINGS : EXIT_CLEAN;
+	return rc;
+}

@@ -1,0 +1,399 @@
+/* check.c - the pipeline for one document: read, normalise, segment,
+ * run the checks, map findings back to the source. */
+#include "internal.h"
+
+#include <ctype.h>
+#include <strings.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct tql_result {
+	tql_finding *f;     /* owned, with owned strings */
+	size_t n;
+	char lang[32];
+	const char *format; /* static */
+	size_t words;
+};
+
+tql_status tql_checker_new(tql_engine *eng, tql_checker **out)
+{
+	tql_checker *chk = calloc(1, sizeof *chk);
+	*out = chk;
+	if (!chk)
+		return TQL_ENOMEM;
+	chk->eng = eng;
+	return TQL_OK;
+}
+
+void tql_checker_free(tql_checker *chk)
+{
+	if (!chk)
+		return;
+	for (size_t i = 0; i < chk->nlangs; i++)
+		tql_lang_free(chk->eng, chk->langs[i]);
+	free(chk->langs);
+	free(chk->u16);
+	free(chk->u16map);
+	tql_buf_free(&chk->scratch);
+	free(chk);
+}
+
+const char *tql_checker_errmsg(const tql_checker *chk)
+{
+	return chk ? (chk->errmsg[0] ? chk->errmsg : chk->eng->errmsg) : "out of memory";
+}
+
+/* ---- emitting findings -------------------------------------------------- */
+
+static bool push_finding(tql_doc *doc, int rule, size_t off, size_t len, const char *const *sugg,
+                         size_t nsugg, bool fixable, bool source_span, const char *fmt, va_list ap)
+{
+	if (!TQL_GROW(doc->find, doc->findcap, doc->nfind + 1))
+		return false;
+	tql_raw_finding *f = &doc->find[doc->nfind];
+	*f = (tql_raw_finding){(uint32_t)rule, -1, off, len, NULL, NULL, 0, fixable, source_span};
+	tql_buf m = {0};
+	if (!tql_buf_vprintf(&m, fmt, ap)) {
+		tql_buf_free(&m);
+		return false;
+	}
+	f->message = tql_buf_take(&m);
+	if (nsugg) {
+		f->sugg = calloc(nsugg, sizeof *f->sugg);
+		if (!f->sugg) {
+			free(f->message);
+			return false;
+		}
+		for (size_t i = 0; i < nsugg; i++) {
+			f->sugg[i] = tql_strndup(sugg[i], strlen(sugg[i]));
+			if (!f->sugg[i]) {
+				for (size_t j = 0; j < i; j++)
+					free(f->sugg[j]);
+				free(f->sugg);
+				free(f->message);
+				return false;
+			}
+		}
+		f->nsugg = nsugg;
+	}
+	f->fixable = fixable && nsugg == 1;
+	doc->nfind++;
+	return true;
+}
+
+bool tql_emitv(tql_ctx *ctx, const char *rule, size_t off, size_t len, const char *const *sugg,
+               size_t nsugg, bool fixable, const char *fmt, ...)
+{
+	int k = tql_rule_find(ctx->eng, rule);
+	if (k < 0 || !ctx->eng->enabled[k])
+		return true;
+	va_list ap;
+	va_start(ap, fmt);
+	bool ok = push_finding(ctx->doc, k, off, len, sugg, nsugg, fixable, false, fmt, ap);
+	va_end(ap);
+	return ok;
+}
+
+bool tql_emit(tql_ctx *ctx, const char *rule, size_t off, size_t len, const char *sugg,
+              bool fixable, const char *fmt, ...)
+{
+	int k = tql_rule_find(ctx->eng, rule);
+	if (k < 0 || !ctx->eng->enabled[k])
+		return true;
+	va_list ap;
+	va_start(ap, fmt);
+	const char *one[1] = {sugg};
+	bool ok = push_finding(ctx->doc, k, off, len, one, sugg ? 1 : 0, fixable, false, fmt, ap);
+	va_end(ap);
+	return ok;
+}
+
+bool tql_emit_src(tql_doc *doc, int rule, size_t s_off, size_t s_len, const char *sugg,
+                  bool fixable, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	const char *one[1] = {sugg};
+	bool ok = push_finding(doc, rule, s_off, s_len, one, sugg ? 1 : 0, fixable, true, fmt, ap);
+	va_end(ap);
+	return ok;
+}
+
+size_t tql_doc_src_start(const tql_doc *doc, size_t a)
+{
+	return tql_map_start(&doc->raw_map, tql_map_start(&doc->norm_map, a));
+}
+
+size_t tql_doc_src_end(const tql_doc *doc, size_t a)
+{
+	return tql_map_end(&doc->raw_map, tql_map_end(&doc->norm_map, a));
+}
+
+/* ---- document set-up ---------------------------------------------------- */
+
+/* Splits a BCP 47 tag into lower-case language and upper-case region. */
+static void parse_lang(const char *tag, char lang[16], char region[8])
+{
+	lang[0] = region[0] = '\0';
+	if (!tag || !*tag)
+		tag = "en";
+	size_t i = 0;
+	while (tag[i] && tag[i] != '-' && tag[i] != '_' && i < 15) {
+		lang[i] = (char)tolower((unsigned char)tag[i]);
+		i++;
+	}
+	lang[i] = '\0';
+	while (tag[i] && tag[i] != '-' && tag[i] != '_')
+		i++;
+	while (tag[i] == '-' || tag[i] == '_') {
+		const char *p = tag + i + 1;
+		size_t n = strcspn(p, "-_");
+		if (n == 2) {
+			for (size_t k = 0; k < 2; k++)
+				region[k] = (char)toupper((unsigned char)p[k]);
+			region[2] = '\0';
+			break;
+		}
+		i += n + 1;
+	}
+	if (!lang[0])
+		snprintf(lang, 16, "en");
+}
+
+static tql_format guess_format(const char *path)
+{
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	if (!dot || strchr(dot, '/'))
+		return TQL_FORMAT_TEXT;
+	if (strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".markdown") == 0)
+		return TQL_FORMAT_MARKDOWN;
+	if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
+		return TQL_FORMAT_HTML;
+	return TQL_FORMAT_TEXT;
+}
+
+static const char *format_name(tql_format f)
+{
+	return f == TQL_FORMAT_MARKDOWN ? "markdown" : f == TQL_FORMAT_HTML ? "html" : "text";
+}
+
+static void doc_free(tql_doc *doc)
+{
+	free(doc->raw);
+	free(doc->text);
+	tql_map_free(&doc->raw_map);
+	tql_map_free(&doc->norm_map);
+	free(doc->tok);
+	free(doc->sent);
+	free(doc->block);
+	for (size_t i = 0; i < doc->nfind; i++) {
+		free(doc->find[i].message);
+		for (size_t j = 0; j < doc->find[i].nsugg; j++)
+			free(doc->find[i].sugg[j]);
+		free(doc->find[i].sugg);
+	}
+	free(doc->find);
+}
+
+/* ---- results ------------------------------------------------------------ */
+
+void tql_result_free(tql_result *res)
+{
+	if (!res)
+		return;
+	for (size_t i = 0; i < res->n; i++) {
+		tql_finding *f = &res->f[i];
+		free((char *)f->text);
+		free((char *)f->message);
+		for (size_t j = 0; j < f->n_suggestions; j++)
+			free((char *)f->suggestions[j]);
+		free((void *)f->suggestions);
+	}
+	free(res->f);
+	free(res);
+}
+
+size_t tql_result_count(const tql_result *res)
+{
+	return res ? res->n : 0;
+}
+
+const tql_finding *tql_result_get(const tql_result *res, size_t i)
+{
+	return res && i < res->n ? &res->f[i] : NULL;
+}
+
+const char *tql_result_lang(const tql_result *res)
+{
+	return res->lang;
+}
+
+const char *tql_result_format(const tql_result *res)
+{
+	return res->format;
+}
+
+size_t tql_result_words(const tql_result *res)
+{
+	return res->words;
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const tql_finding *x = a, *y = b;
+	if (x->offset != y->offset)
+		return x->offset < y->offset ? -1 : 1;
+	int c = strcmp(x->rule, y->rule);
+	if (c)
+		return c;
+	return x->length < y->length ? -1 : x->length > y->length;
+}
+
+/* Line starts of the source (LF, CRLF and CR end lines). */
+typedef struct line_index {
+	size_t *start;
+	size_t n;
+} line_index;
+
+static bool index_lines(const char *s, size_t n, line_index *li)
+{
+	size_t cap = 0;
+	li->n = 0;
+	li->start = NULL;
+	size_t first = (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+	if (!TQL_GROW(li->start, cap, 1))
+		return false;
+	li->start[li->n++] = first;
+	for (size_t i = first; i < n; i++) {
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n'))) {
+			if (!TQL_GROW(li->start, cap, li->n + 1))
+				return false;
+			li->start[li->n++] = i + 1;
+		}
+	}
+	return true;
+}
+
+/* 1-based line and code-point column of byte offset off. */
+static void line_col(const line_index *li, const char *s, size_t off, unsigned *line, unsigned *col)
+{
+	size_t lo = 0, hi = li->n;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (li->start[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (unsigned)lo + 1;
+	size_t ls = li->start[lo];
+	*col = (unsigned)(off >= ls ? tql_u8_count(s + ls, off - ls) : 0) + 1;
+}
+
+/* Builds the public result from the raw findings of doc. */
+static tql_status build_result(tql_engine *eng, tql_doc *doc, tql_result **out)
+{
+	tql_result *res = calloc(1, sizeof *res);
+	if (!res)
+		return TQL_ENOMEM;
+	snprintf(res->lang, sizeof res->lang, "%s%s%s", doc->lang, doc->region[0] ? "-" : "",
+	         doc->region);
+	res->format = format_name(doc->format);
+	res->words = doc->words;
+	line_index li;
+	if (!index_lines(doc->src, doc->src_len, &li)) {
+		free(res);
+		return TQL_ENOMEM;
+	}
+	if (doc->nfind) {
+		res->f = calloc(doc->nfind, sizeof *res->f);
+		if (!res->f)
+			goto oom;
+	}
+	for (size_t i = 0; i < doc->nfind; i++) {
+		tql_raw_finding *r = &doc->find[i];
+		size_t s0, s1;
+		if (r->source_span) {
+			s0 = r->off;
+			s1 = r->off + r->len;
+		} else {
+			s0 = tql_doc_src_start(doc, r->off);
+			s1 = r->len ? tql_doc_src_end(doc, r->off + r->len) : s0;
+			if (s1 < s0)
+				s1 = s0;
+		}
+		tql_finding *f = &res->f[res->n];
+		const tql_rule_info *ri = &eng->rules[r->rule];
+		f->rule = ri->id;
+		f->category = ri->category;
+		f->severity = r->severity >= 0 ? (tql_severity)r->severity : ri->severity;
+		f->offset = s0;
+		f->length = s1 - s0;
+		line_col(&li, doc->src, s0, &f->line, &f->column);
+		line_col(&li, doc->src, s1, &f->end_line, &f->end_column);
+		f->text = tql_strndup(doc->src + s0, s1 - s0);
+		f->message = r->message;
+		r->message = NULL;
+		f->suggestions = (const char *const *)r->sugg;
+		f->n_suggestions = r->nsugg;
+		r->sugg = NULL;
+		r->nsugg = 0;
+		f->fixable = r->fixable;
+		res->n++;
+		if (!f->text)
+			goto oom;
+	}
+	qsort(res->f, res->n, sizeof *res->f, cmp_finding);
+	free(li.start);
+	*out = res;
+	return TQL_OK;
+oom:
+	free(li.start);
+	tql_result_free(res);
+	return TQL_ENOMEM;
+}
+
+tql_status tql_check_buffer(tql_checker *chk, const char *text, size_t len,
+                            const tql_doc_options *opts, tql_result **out)
+{
+	*out = NULL;
+	chk->errmsg[0] = '\0';
+	tql_engine *eng = chk->eng;
+	tql_doc doc = {0};
+	doc.src = text ? text : "";
+	doc.src_len = text ? len : 0;
+	doc.path = opts ? opts->path : NULL;
+	parse_lang(opts ? opts->lang : NULL, doc.lang, doc.region);
+	doc.format = opts && opts->format != TQL_FORMAT_AUTO ? opts->format : guess_format(doc.path);
+	/* Markdown and HTML readers are not implemented yet: read as text */
+	tql_status st = tql_read_text(eng, &doc);
+	if (st != TQL_OK)
+		goto done;
+	if (doc.format != TQL_FORMAT_TEXT)
+		doc.format = TQL_FORMAT_TEXT;
+	if ((st = tql_normalize(eng, &doc)) != TQL_OK)
+		goto done;
+	tql_lang_res *lr = tql_lang_get(chk, doc.lang, doc.region);
+	if (!lr) {
+		st = TQL_EDEP;
+		snprintf(chk->errmsg, sizeof chk->errmsg, "ICU break iterators unavailable for '%s'",
+		         doc.lang);
+		goto done;
+	}
+	if ((st = tql_segment(chk, lr, &doc)) != TQL_OK)
+		goto done;
+	tql_ctx ctx = {chk, eng, &doc, lr};
+	for (size_t c = 0; c < tql_ncheck; c++) {
+		st = tql_checks[c]->run(&ctx, eng->shared[c]);
+		if (st != TQL_OK) {
+			snprintf(chk->errmsg, sizeof chk->errmsg, "check '%s' failed: %s",
+			         tql_checks[c]->name, tql_strerror(st));
+			goto done;
+		}
+	}
+	st = build_result(eng, &doc, out);
+done:
+	doc_free(&doc);
+	return st;
+}

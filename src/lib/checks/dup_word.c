@@ -1,0 +1,140 @@
+/* dup_word.c - duplicate.word: "Coalition Coalition", "the the". */
+#include "../internal.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const tql_rule_info rules[] = {
+	{"duplicate.word", "duplicate", TQL_SEV_WARNING, "the same word twice in a row"},
+};
+
+/* Shared: legitimate repetitions, keyed "lang:folded phrase". */
+typedef struct dup_shared {
+	tql_strmap legit;
+} dup_shared;
+
+/* Loads dictionaries/repetition/<lang>.txt for every file present. */
+static tql_status load(tql_engine *eng, void **out)
+{
+	dup_shared *d = calloc(1, sizeof *d);
+	if (!d)
+		return TQL_ENOMEM;
+	*out = d;
+	char *dir = tql_data_path(eng, "repetition");
+	if (!dir)
+		return TQL_ENOMEM;
+	DIR *dh = opendir(dir);
+	if (!dh) {
+		free(dir);
+		return TQL_OK;
+	}
+	tql_status st = TQL_OK;
+	struct dirent *de;
+	tql_buf key = {0};
+	while (st == TQL_OK && (de = readdir(dh)) != NULL) {
+		size_t nl = strlen(de->d_name);
+		if (nl < 5 || strcmp(de->d_name + nl - 4, ".txt") != 0)
+			continue;
+		char lang[16];
+		snprintf(lang, sizeof lang, "%.*s", (int)(nl - 4), de->d_name);
+		tql_buf p = {0};
+		char *data = NULL;
+		size_t len = 0;
+		if (!tql_buf_printf(&p, "%s/%s", dir, de->d_name)) {
+			st = TQL_ENOMEM;
+			break;
+		}
+		st = tql_read_file(p.p, &data, &len);
+		tql_buf_free(&p);
+		if (st != TQL_OK)
+			break;
+		char *s = data, *end = data + len;
+		while (s < end && st == TQL_OK) {
+			char *e = memchr(s, '\n', (size_t)(end - s));
+			size_t l = e ? (size_t)(e - s) : (size_t)(end - s);
+			if (l && s[0] != '#') {
+				key.n = 0;
+				if (!tql_buf_printf(&key, "%s:", lang) || !tql_fold(s, l, &key) ||
+				    !tql_strmap_put(&d->legit, key.p, key.n, 1))
+					st = TQL_ENOMEM;
+			}
+			s += l + 1;
+		}
+		free(data);
+	}
+	tql_buf_free(&key);
+	closedir(dh);
+	free(dir);
+	return st;
+}
+
+static void unload(void *shared)
+{
+	dup_shared *d = shared;
+	tql_strmap_free(&d->legit);
+	free(d);
+}
+
+/* Compares two words case-insensitively (folded keys). */
+static bool same_word(tql_buf *a, tql_buf *b, const char *x, size_t xn, const char *y, size_t yn)
+{
+	if (xn == yn && memcmp(x, y, xn) == 0)
+		return true;
+	a->n = b->n = 0;
+	return tql_fold(x, xn, a) && tql_fold(y, yn, b) && a->n == b->n && a->n &&
+	       memcmp(a->p, b->p, a->n) == 0;
+}
+
+static tql_status run(tql_ctx *ctx, const void *shared)
+{
+	const dup_shared *d = shared;
+	tql_doc *doc = ctx->doc;
+	tql_buf a = {0}, b = {0}, key = {0};
+	tql_status st = TQL_OK;
+	size_t prev = SIZE_MAX;
+	for (size_t t = 0; t < doc->ntok; t++) {
+		const tql_token *tk = &doc->tok[t];
+		if (tk->kind == TQL_TOK_SPACE || tk->kind == TQL_TOK_NEWLINE)
+			continue;
+		if (tk->kind != TQL_TOK_WORD) {
+			prev = SIZE_MAX;
+			continue;
+		}
+		if (prev != SIZE_MAX) {
+			const tql_token *pk = &doc->tok[prev];
+			const char *x = doc->text + pk->off, *y = doc->text + tk->off;
+			if (same_word(&a, &b, x, pk->len, y, tk->len)) {
+				key.n = 0;
+				bool ok = tql_buf_printf(&key, "%s:", doc->lang) &&
+				          tql_fold(x, tk->off + tk->len - pk->off, &key);
+				if (!ok) {
+					st = TQL_ENOMEM;
+					break;
+				}
+				if (!tql_strmap_get(&d->legit, key.p, key.n, NULL)) {
+					char *one = tql_strndup(x, pk->len);
+					bool e = one && tql_emit(ctx, "duplicate.word", pk->off,
+					                         tk->off + tk->len - pk->off, one, true,
+					                         "the word '%s' is repeated", one);
+					free(one);
+					if (!e) {
+						st = TQL_ENOMEM;
+						break;
+					}
+					prev = SIZE_MAX; /* "the the the" is one finding per pair */
+					continue;
+				}
+			}
+		}
+		prev = t;
+	}
+	tql_buf_free(&a);
+	tql_buf_free(&b);
+	tql_buf_free(&key);
+	return st;
+}
+
+const tql_check_def tql_check_dup_word = {
+	"dup-word", rules, sizeof rules / sizeof *rules, load, unload, run,
+};

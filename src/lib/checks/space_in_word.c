@@ -1,0 +1,175 @@
+/* space_in_word.c - garbled.space-in-word: "full -scale", "Ki -i -Tsinping". */
+#include "../internal.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+
+static const tql_rule_info rules[] = {
+	{"garbled.space-in-word", "garbled", TQL_SEV_WARNING,
+	 "a space before or after a hyphen inside a hyphenated word"},
+};
+
+/* Words after "X- " that make a suspended hyphen ("pre- and post-war"). */
+static bool suspended_conj(const char *lang, const char *w, size_t n)
+{
+	static const char *const list[] = {
+		"en:and", "en:or", "en:to", "en:nor", "de:und", "de:oder", "de:bis", "de:sowie",
+		"de:als", "fr:et", "fr:ou", "es:y", "es:e", "es:o", "es:u", "it:e", "it:ed", "it:o",
+		"ru:и", "ru:или", "ru:и/или", "uk:і", "uk:й", "uk:та", "uk:або", "nl:en", "nl:of",
+		"pt:e", "pt:ou", "pl:i", "pl:lub", "cs:a", "sv:och", "da:og", "no:og",
+	};
+	size_t ll = strlen(lang);
+	for (size_t i = 0; i < sizeof list / sizeof *list; i++) {
+		const char *e = list[i];
+		if (strncmp(e, lang, ll) == 0 && e[ll] == ':' && strlen(e + ll + 1) == n &&
+		    strncmp(e + ll + 1, w, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool is_hyphen(const char *s, size_t n, size_t i, size_t *len)
+{
+	if (s[i] == '-') {
+		*len = 1;
+		return true;
+	}
+	if (i + 2 < n && memcmp(s + i, "\xE2\x80\x90", 3) == 0) { /* U+2010 */
+		*len = 3;
+		return true;
+	}
+	return false;
+}
+
+/* Is the code point at i a letter or digit? Sets *end past it. */
+static bool alnum_at(const char *s, size_t n, size_t i, size_t *end)
+{
+	if (i >= n)
+		return false;
+	size_t k = i;
+	int32_t c = tql_u8_next(s, n, &k);
+	*end = k;
+	return c >= 0 && u_isalnum(c);
+}
+
+static bool alnum_before(const char *s, size_t i, size_t *start)
+{
+	size_t k = i;
+	int32_t c = tql_u8_prev(s, &k);
+	*start = k;
+	return c >= 0 && u_isalnum(c);
+}
+
+static size_t word_end(const char *s, size_t n, size_t i)
+{
+	size_t e;
+	while (alnum_at(s, n, i, &e))
+		i = e;
+	return i;
+}
+
+static size_t word_start(const char *s, size_t i)
+{
+	size_t b;
+	while (i > 0 && alnum_before(s, i, &b))
+		i = b;
+	return i;
+}
+
+/*
+ * Looks at a joint after a word ending at `we`: optional space, hyphen,
+ * optional space, then a word. Returns the start of the next word (0 if
+ * none) and sets *spaced when exactly one side of the hyphen has a space.
+ */
+static size_t joint(const tql_doc *doc, size_t we, bool *spaced)
+{
+	const char *s = doc->text;
+	size_t n = doc->len, i = we, hl, e;
+	bool before = false, after = false;
+	if (i < n && s[i] == ' ') {
+		before = true;
+		i++;
+	}
+	if (i >= n || !is_hyphen(s, n, i, &hl))
+		return 0;
+	i += hl;
+	if (i < n && s[i] == ' ') {
+		after = true;
+		i++;
+	}
+	if (before && after)
+		return 0; /* a dash used as punctuation */
+	if (!alnum_at(s, n, i, &e))
+		return 0;
+	/* a number after the hyphen is a minus sign or a range ("to -5") */
+	size_t k = i;
+	if ((before || after) && !u_isalpha(tql_u8_next(s, n, &k)))
+		return 0;
+	k = we;
+	if ((before || after) && !u_isalpha(tql_u8_prev(s, &k)))
+		return 0;
+	if (after) {
+		size_t we2 = word_end(s, n, i);
+		if (suspended_conj(doc->lang, s + i, we2 - i))
+			return 0;
+	}
+	*spaced = before || after;
+	return i;
+}
+
+static tql_status run(tql_ctx *ctx, const void *shared)
+{
+	(void)shared;
+	tql_doc *doc = ctx->doc;
+	const char *s = doc->text;
+	size_t n = doc->len;
+	tql_buf fix = {0};
+	size_t done = 0;
+	for (size_t i = 1; i + 1 < n; i++) {
+		size_t hl, b;
+		if (i < done || !is_hyphen(s, n, i, &hl))
+			continue;
+		bool sp_before = s[i - 1] == ' ', sp_after = s[i + hl] == ' ';
+		if (sp_before == sp_after)
+			continue;
+		size_t left_end = sp_before ? i - 1 : i;
+		if (!alnum_before(s, left_end, &b))
+			continue;
+		/* walk left over unspaced hyphen joints to the chain start */
+		size_t start = word_start(s, left_end);
+		while (start > 1 && s[start - 1] == '-' && alnum_before(s, start - 1, &b))
+			start = word_start(s, start - 1);
+		/* walk right over joints */
+		size_t end = word_end(s, n, start);
+		bool any = false;
+		for (;;) {
+			bool spaced = false;
+			size_t nx = joint(doc, end, &spaced);
+			if (!nx)
+				break;
+			any |= spaced;
+			end = word_end(s, n, nx);
+		}
+		if (!any || end <= i)
+			continue;
+		fix.n = 0;
+		for (size_t k = start; k < end; k++)
+			if (s[k] != ' ' && !tql_buf_addc(&fix, s[k]))
+				goto oom;
+		if (!tql_buf_add(&fix, "", 0))
+			goto oom;
+		if (!tql_emit(ctx, "garbled.space-in-word", start, end - start, fix.p, true,
+		              "stray space next to a hyphen inside '%s'", fix.p))
+			goto oom;
+		done = end;
+	}
+	tql_buf_free(&fix);
+	return TQL_OK;
+oom:
+	tql_buf_free(&fix);
+	return TQL_ENOMEM;
+}
+
+const tql_check_def tql_check_space_in_word = {
+	"space-in-word", rules, sizeof rules / sizeof *rules, NULL, NULL, run,
+};
