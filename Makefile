@@ -16,7 +16,7 @@ PKGS := icu-uc icu-i18n libpcre2-8 hunspell
 # Debian packages the build and the tests need (make deps installs them).
 DEB_PKGS := build-essential pkg-config libicu-dev libhunspell-dev libpcre2-dev \
 	hunspell-en-us hunspell-en-gb hunspell-de-de hunspell-fr hunspell-es hunspell-it \
-	hunspell-ru hunspell-uk libcmocka-dev hunspell codespell
+	hunspell-ru hunspell-uk libcmocka-dev hunspell codespell time
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
 	-Wno-format-nonliteral
@@ -91,7 +91,7 @@ test-unit: all $(UNIT_BIN)
 test-cases: all
 	@sh tests/run-cases.sh $(B)/tqlint
 
-check: deps all
+check: deps all $(UNIT_BIN)
 	@sh tests/run-all.sh $(B)
 
 check-sanitize:

@@ -104,7 +104,11 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		if (prev != SIZE_MAX) {
 			const tql_token *pk = &doc->tok[prev];
 			const char *x = doc->text + pk->off, *y = doc->text + tk->off;
-			if (same_word(&a, &b, x, pk->len, y, tk->len)) {
+			/* "perl Perl", "in IN": a change of case shape marks another use */
+			bool shape_ok = (pk->flags & TQL_TF_ALL_UPPER) == (tk->flags & TQL_TF_ALL_UPPER) &&
+			                !(!(pk->flags & TQL_TF_UPPER_INITIAL) &&
+			                  (tk->flags & TQL_TF_UPPER_INITIAL));
+			if (shape_ok && same_word(&a, &b, x, pk->len, y, tk->len)) {
 				key.n = 0;
 				bool ok = tql_buf_printf(&key, "%s:", doc->lang) &&
 				          tql_fold(x, tk->off + tk->len - pk->off, &key);

@@ -12,22 +12,22 @@ static const tql_rule_info rules[] = {
 
 /* Shared: real CamelCase names and brands (dictionaries/words/camelcase.txt). */
 typedef struct glued_shared {
-	tql_strmap allow; /* exact forms */
+	tql_strmap allow;  /* exact forms that are real names and brands */
+	tql_strmap byline; /* words that start a byline title ("Digital") */
+	tql_strmap given;  /* given names (names/given-names.txt) */
 } glued_shared;
 
-static tql_status load(tql_engine *eng, void **out)
+/* Loads a word list (one entry per line, # comments) into m; a missing
+ * file is fine (the list is optional). */
+static tql_status load_list(tql_engine *eng, const char *rel, tql_strmap *m)
 {
-	glued_shared *g = calloc(1, sizeof *g);
-	if (!g)
-		return TQL_ENOMEM;
-	*out = g;
-	char *path = tql_data_path(eng, "words/camelcase.txt");
+	char *path = tql_data_path(eng, rel);
 	char *data = NULL;
 	size_t len = 0;
 	tql_status st = path ? tql_read_file(path, &data, &len) : TQL_ENOMEM;
 	free(path);
 	if (st == TQL_EIO)
-		return TQL_OK; /* optional list */
+		return TQL_OK;
 	if (st != TQL_OK)
 		return st;
 	char *p = data, *end = data + len;
@@ -37,7 +37,7 @@ static tql_status load(tql_engine *eng, void **out)
 		size_t k = l;
 		while (k && (p[k - 1] == '\r' || p[k - 1] == ' '))
 			k--;
-		if (k && p[0] != '#' && !tql_strmap_put(&g->allow, p, k, 1)) {
+		if (k && p[0] != '#' && !tql_strmap_put(m, p, k, 1)) {
 			free(data);
 			return TQL_ENOMEM;
 		}
@@ -47,10 +47,26 @@ static tql_status load(tql_engine *eng, void **out)
 	return TQL_OK;
 }
 
+static tql_status load(tql_engine *eng, void **out)
+{
+	glued_shared *g = calloc(1, sizeof *g);
+	if (!g)
+		return TQL_ENOMEM;
+	*out = g;
+	tql_status st = load_list(eng, "words/camelcase.txt", &g->allow);
+	if (st == TQL_OK)
+		st = load_list(eng, "words/byline.txt", &g->byline);
+	if (st == TQL_OK)
+		st = load_list(eng, "names/given-names.txt", &g->given);
+	return st;
+}
+
 static void unload(void *shared)
 {
 	glued_shared *g = shared;
 	tql_strmap_free(&g->allow);
+	tql_strmap_free(&g->byline);
+	tql_strmap_free(&g->given);
 	free(g);
 }
 
@@ -118,6 +134,16 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			continue;
 		if (tql_spell(ctx->chk, ctx->lang, w, j) != 1 ||
 		    tql_spell(ctx->chk, ctx->lang, w + j, n - j) != 1)
+			continue;
+		/* Brands join two capitalised words too (AppleTalk, DocBook); a
+		 * garble shows itself by a lower-case first half ("talksThe"), a
+		 * byline title as second half ("KirbyDigital") or a given name
+		 * glued to what follows ("PaulKirby" is left alone: both names). */
+		bool lower_first = !(tk->flags & TQL_TF_UPPER_INITIAL);
+		bool title_second = tql_strmap_get(&g->byline, w + j, n - j, NULL);
+		bool given_first = tql_strmap_get(&g->given, w, j, NULL) &&
+		                   !tql_strmap_get(&g->given, w + j, n - j, NULL);
+		if (!lower_first && !title_second && !given_first)
 			continue;
 		char sugg[256];
 		if (n + 2 > sizeof sugg)

@@ -113,8 +113,24 @@ static size_t joint(const tql_doc *doc, size_t we, bool *spaced)
 		if (suspended_conj(doc->lang, s + i, we2 - i))
 			return 0;
 	}
+	if (before) {
+		size_t ws = word_start(s, we);
+		if (suspended_conj(doc->lang, s + ws, we - ws))
+			return 0; /* "Schulhof und -gebäude" */
+	}
 	*spaced = before || after;
 	return i;
+}
+
+/* Is s[a..b) a word of the language of at least two letters? Without a
+ * dictionary, any run of three or more letters counts. */
+static bool known_part(tql_ctx *ctx, size_t a, size_t b)
+{
+	const char *s = ctx->doc->text;
+	if (tql_u8_count(s + a, b - a) < 2)
+		return false;
+	int k = tql_spell(ctx->chk, ctx->lang, s + a, b - a);
+	return k < 0 ? tql_u8_count(s + a, b - a) >= 3 : k == 1;
 }
 
 static tql_status run(tql_ctx *ctx, const void *shared)
@@ -141,16 +157,25 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			start = word_start(s, start - 1);
 		/* walk right over joints */
 		size_t end = word_end(s, n, start);
-		bool any = false;
+		int nspaced = 0;
+		bool words_ok = true;
 		for (;;) {
 			bool spaced = false;
 			size_t nx = joint(doc, end, &spaced);
 			if (!nx)
 				break;
-			any |= spaced;
-			end = word_end(s, n, nx);
+			size_t nend = word_end(s, n, nx);
+			if (spaced) {
+				nspaced++;
+				/* a single spaced joint must join two real words: this keeps
+				 * command options ("dpkg -i", "the -t option") silent */
+				size_t ls = word_start(s, end);
+				if (!known_part(ctx, ls, end) || !known_part(ctx, nx, nend))
+					words_ok = false;
+			}
+			end = nend;
 		}
-		if (!any || end <= i)
+		if (!nspaced || end <= i || (nspaced == 1 && !words_ok))
 			continue;
 		fix.n = 0;
 		for (size_t k = start; k < end; k++)

@@ -1,0 +1,60 @@
+# Scores findings (R) against annotations (E) per file (F); see eval.sh.
+function flush(   i, j, hit) {
+	if (file == "") return
+	for (j = 1; j <= nr; j++) rmatch[j] = 0
+	for (i = 1; i <= ne; i++) {
+		hit = 0
+		for (j = 1; j <= nr; j++) {
+			if (rcat[j] != ecat[i] || eline[i] < rline[j] || eline[i] > rend[j]) continue
+			if (index(rtext[j], espan[i]) || index(espan[i], rtext[j])) { hit = 1; rmatch[j] = 1 }
+		}
+		nexp[ecat[i]]++; lexp[flang]++
+		if (hit) { caught[ecat[i]]++; lcaught[flang]++ } else missed_list = missed_list sprintf("  missed %s:%d %s \"%s\"\n", file, eline[i], ecat[i], espan[i])
+	}
+	for (j = 1; j <= nr; j++) {
+		reported[rcat[j]]++
+		if (rmatch[j]) tp[rcat[j]]++
+		else {
+			unexp[rcat[j]]++
+			unexp_list = unexp_list sprintf("  unexpected %s:%d %s \"%s\"\n", file, rline[j], rrule[j], rtext[j])
+			if (fkind == "clean") { cleanunexp++; lclean[flang]++ }
+		}
+	}
+	if (fkind == "clean") { cleanwords += fwords; lcleanw[flang] += fwords }
+	langs[flang] = 1
+	cats_seen = 1
+}
+$1 == "F" { flush(); file = $2; flang = $3; fkind = $4; fwords = $5; ne = 0; nr = 0; next }
+$1 == "E" { ne++; eline[ne] = $2 + 0; ecat[ne] = $3; espan[ne] = $4; cats[$3] = 1; next }
+$1 == "R" { nr++; rline[nr] = $2 + 0; rend[nr] = $3 + 0; rcat[nr] = $4; rtext[nr] = $5; rrule[nr] = $6; cats[$4] = 1; next }
+$1 == "X" { xname[++nx] = $2; xlang[nx] = $3; xwords[nx] = $4; xfind[nx] = $5; next }
+$1 == "Y" { ytop[$2 "/" $3] = ytop[$2 "/" $3] sprintf(" %s=%s", $4, $5); next }
+END {
+	flush()
+	split("name consistency calque duplicate boilerplate garbled encoding spelling typography language", order, " ")
+	printf "%-12s %8s %7s %7s %10s %7s %9s\n", "category", "expected", "caught", "missed", "unexpected", "recall", "precision"
+	for (k = 1; k <= 10; k++) {
+		c = order[k]
+		e = nexp[c] + 0; ca = caught[c] + 0; u = unexp[c] + 0; r = reported[c] + 0
+		te += e; tc += ca; tu += u; tr += r; ttp += tp[c]
+		printf "%-12s %8d %7d %7d %10d %7s %9s\n", c, e, ca, e - ca, u,
+			e ? sprintf("%.0f%%", 100 * ca / e) : "-", r ? sprintf("%.0f%%", 100 * tp[c] / r) : "-"
+	}
+	printf "%-12s %8d %7d %7d %10d %7s %9s\n", "all", te, tc, te - tc, tu,
+		te ? sprintf("%.0f%%", 100 * tc / te) : "-", tr ? sprintf("%.0f%%", 100 * ttp / tr) : "-"
+	printf "\nclean texts in corpora: %d words, %d unexpected findings, %.2f per 1000 words\n",
+		cleanwords, cleanunexp, cleanwords ? 1000 * cleanunexp / cleanwords : 0
+	printf "\n%-5s %9s %14s %14s %14s %14s\n", "lang", "recall", "clean/1000w", "udhr/1000w", "handbook/1000w", "brown-news/1000w"
+	for (k = 1; k <= nx; k++) { key = xname[k] "/" xlang[k]; xr[key] = sprintf("%.2f (%d)", xwords[k] ? 1000 * xfind[k] / xwords[k] : 0, xfind[k]) ; langs[xlang[k]] = 1 }
+	n = split("en de fr es it ru uk", ll, " ")
+	for (k = 1; k <= n; k++) {
+		l = ll[k]; if (!(l in langs)) continue
+		printf "%-5s %9s %14s %14s %14s %14s\n", l,
+			lexp[l] ? sprintf("%.0f%%", 100 * lcaught[l] / lexp[l]) : "-",
+			lcleanw[l] ? sprintf("%.2f", 1000 * lclean[l] / lcleanw[l]) : "-",
+			("udhr/" l in xr) ? xr["udhr/" l] : "-", ("handbook/" l in xr) ? xr["handbook/" l] : "-",
+			("brown-news/" l in xr) ? xr["brown-news/" l] : "-"
+	}
+	for (key in ytop) printf "  top rules on %s:%s\n", key, ytop[key]
+	if (ENVIRON["TQL_EVAL_VERBOSE"] != "") printf "\n%s%s", missed_list, unexp_list
+}
