@@ -1,5 +1,6 @@
 /* engine.c - the engine: data folder, rule registry, shared resources. */
 #include "internal.h"
+#include "names.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,6 +139,9 @@ tql_status tql_engine_new(const tql_engine_options *opts, tql_engine **out)
 		for (size_t r = 0; r < tql_checks[c]->nrules; r++)
 			if (add_rule(eng, &tql_checks[c]->rules[r], false) < 0)
 				return eng->errmsg[0] ? TQL_EDATA : TQL_ENOMEM;
+	tql_status nst = tql_names_load(eng, &eng->names);
+	if (nst != TQL_OK)
+		return eng->errmsg[0] ? nst : tql_engine_fail(eng, nst, "name table: %s", tql_strerror(nst));
 	for (size_t c = 0; c < tql_ncheck; c++) {
 		if (!tql_checks[c]->load)
 			continue;
@@ -165,6 +169,7 @@ void tql_engine_free(tql_engine *eng)
 			free((char *)eng->rules[i].summary);
 		}
 	}
+	tql_names_free(eng->names);
 	free(eng->rules);
 	free(eng->rule_dynamic);
 	free(eng->enabled);

@@ -29,8 +29,41 @@ static bool fold_drop(UChar32 c)
 	       c == 0x02BB || c == 0x00B4 || c == '`' || c == '.' || c == 0x00B7;
 }
 
+/* Fast path for ASCII input; returns false if s has non-ASCII bytes. */
+static bool fold_ascii(const char *s, size_t n, tql_buf *out, bool *ok)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	*ok = false;
+	bool space = true;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\'' || c == '`' || c == '.' || c < 0x20 || c == 0x7F)
+			continue;
+		if (c == '-' || c == ' ' || c == '_' || c == '/' || c == '\t' || c == '\n') {
+			if (!space && !tql_buf_addc(out, ' '))
+				return true;
+			space = true;
+			continue;
+		}
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if (!tql_buf_addc(out, (char)c))
+			return true;
+		space = false;
+	}
+	if (out->n && out->p[out->n - 1] == ' ')
+		out->p[--out->n] = '\0';
+	*ok = out->p || tql_buf_add(out, "", 0);
+	return true;
+}
+
 bool tql_fold(const char *s, size_t n, tql_buf *out)
 {
+	bool aok;
+	if (fold_ascii(s, n, out, &aok))
+		return aok;
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *nfd = unorm2_getNFDInstance(&err);
 	if (U_FAILURE(err) || n > INT32_MAX / 4)

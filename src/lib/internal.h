@@ -209,6 +209,7 @@ struct tql_engine {
 	size_t nrules, rulecap;
 	void **shared;               /* per check */
 	pthread_mutex_t lock;        /* guards Hunspell handle creation */
+	struct tql_names *names;     /* the name-variant table (names.c) */
 };
 
 struct tql_checker {

@@ -1,0 +1,632 @@
+/* names.c - name checks on the name-variant table:
+ *   name.variant      a known error variant ("Ki -i -Tsinping", "Witcoof")
+ *   name.given-name   a known family name with another person's given name
+ *   name.near-miss    an unknown capitalised word close to a known name
+ *   consistency.name  one entity written two ways in one document */
+#include "../internal.h"
+#include "../names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const tql_rule_info rules[] = {
+	{"name.variant", "name", TQL_SEV_ERROR,
+	 "a known misspelling or mistransliteration of a name"},
+	{"name.given-name", "name", TQL_SEV_ERROR,
+	 "a known family name with a given name that is not this person's"},
+	{"name.near-miss", "name", TQL_SEV_WARNING,
+	 "an unknown capitalised word that is close to a known name"},
+	{"consistency.name", "consistency", TQL_SEV_WARNING,
+	 "one person, place or organisation written two ways in one document"},
+};
+
+#define MAX_WORDS 6
+
+/* Per-document state. */
+typedef struct mention {
+	const char *entity;   /* row id (borrowed from the table) */
+	uint32_t row;
+	char *key;            /* folded form (owned) */
+	size_t off, len;      /* analysed span */
+	bool error, canonical;
+	bool acronym;         /* the form is all capitals (US, NATO) */
+} mention;
+
+typedef struct nstate {
+	tql_ctx *ctx;
+	const tql_names *nm;
+	const char *lang;     /* table language used */
+	size_t *words;        /* indices of word tokens */
+	size_t nwords;
+	tql_buf folds;        /* folded keys of word tokens, NUL-separated */
+	size_t *fold_at;      /* per word: offset in folds + 1, 0 = not yet */
+	mention *m;
+	size_t nm_, mcap;
+	struct pending {
+		size_t word;
+		const tql_name_hit *hit;
+		bool given;       /* the person's own given name stands before it */
+	} *pend;
+	size_t npend, pendcap;
+} nstate;
+
+/* Folded key of word i (cached). */
+static const char *word_key(nstate *st, size_t i, size_t *len)
+{
+	if (!st->fold_at[i]) {
+		const tql_token *t = &st->ctx->doc->tok[st->words[i]];
+		size_t at = st->folds.n;
+		const char *w = st->ctx->doc->text + t->off;
+		size_t wl = t->len;
+		/* English possessive: "Zelensky's", "Zelensky’s" */
+		if (wl > 3 && w[wl - 1] == 's' && w[wl - 2] == '\'')
+			wl -= 2;
+		else if (wl > 5 && w[wl - 1] == 's' && memcmp(w + wl - 4, "\xE2\x80\x99", 3) == 0)
+			wl -= 4;
+		if (!tql_fold(w, wl, &st->folds) || !tql_buf_addc(&st->folds, '\0'))
+			return NULL;
+		st->fold_at[i] = at + 1;
+	}
+	const char *k = st->folds.p + st->fold_at[i] - 1;
+	*len = strlen(k);
+	return k;
+}
+
+/* Can word i+1 continue a name that word i is part of? Only spaces and
+ * hyphens (with stray spaces) or an abbreviation dot may stand between. */
+static bool joinable(const tql_doc *doc, size_t a, size_t b)
+{
+	if (b != a + 1 && b - a > 4)
+		return false;
+	size_t gap = 0;
+	for (size_t t = a + 1; t < b; t++) {
+		const tql_token *g = &doc->tok[t];
+		gap += g->len;
+		if (g->kind == TQL_TOK_SPACE)
+			continue;
+		if (g->kind != TQL_TOK_PUNCT)
+			return false;
+		const char *s = doc->text + g->off;
+		if (!((g->len == 1 && (*s == '-' || *s == '.')) ||
+		      (g->len == 3 && memcmp(s, "\xE2\x80\x90", 3) == 0)))
+			return false;
+	}
+	return gap > 0 && gap <= 4;
+}
+
+static int line_of(const tql_doc *doc, size_t a)
+{
+	size_t s = tql_doc_src_start(doc, a);
+	int line = 1;
+	for (size_t i = 0; i < s && i < doc->src_len; i++)
+		if (doc->src[i] == '\n' || (doc->src[i] == '\r' && (i + 1 >= doc->src_len || doc->src[i + 1] != '\n')))
+			line++;
+	return line;
+}
+
+/* Number of words in a string (spaces + 1). */
+static size_t nwords_of(const char *s)
+{
+	size_t w = 1;
+	for (; *s; s++)
+		w += *s == ' ';
+	return w;
+}
+
+/* The correct form to suggest for an error form of row r (`key` is the
+ * folded error form, whose word count decides between family and full name). */
+static const char *correct_for(const tql_name_row *r, const char *key)
+{
+	size_t w = nwords_of(key);
+	if (r->kind == TQL_NK_PERSON) {
+		if (w == 1 && r->family[0])
+			return r->family[0];
+		if (nwords_of(r->canonical) == w)
+			return r->canonical;
+	}
+	return r->canonical;
+}
+
+static bool add_mention(nstate *st, const tql_name_hit *h, const char *key, size_t klen, size_t off,
+                        size_t len)
+{
+	if (!TQL_GROW(st->m, st->mcap, st->nm_ + 1))
+		return false;
+	mention *m = &st->m[st->nm_];
+	/* compare the table forms, so that inflected or possessive text matches */
+	tql_buf fk = {0};
+	if (h->type != TQL_FORM_ERROR && tql_fold(h->form, strlen(h->form), &fk)) {
+		m->key = tql_buf_take(&fk);
+	} else {
+		tql_buf_free(&fk);
+		m->key = tql_strndup(key, klen);
+	}
+	if (!m->key)
+		return false;
+	m->entity = st->nm->rows[h->row].id;
+	m->row = h->row;
+	m->off = off;
+	m->len = len;
+	m->error = h->type == TQL_FORM_ERROR;
+	m->canonical = h->type == TQL_FORM_CANONICAL;
+	m->acronym = h->acronym;
+	st->nm_++;
+	return true;
+}
+
+/* Are the words of a contained, in order and contiguous, in b? */
+static bool words_within(const char *a, const char *b)
+{
+	size_t la = strlen(a);
+	for (const char *p = b; (p = strstr(p, a)) != NULL; p++) {
+		bool left = p == b || p[-1] == ' ';
+		bool right = p[la] == '\0' || p[la] == ' ';
+		if (left && right)
+			return true;
+	}
+	return false;
+}
+
+/* Two forms of one entity are one spelling when equal, when one is a part
+ * of the other ("Xi" / "Xi Jinping"), or, for people, when the family
+ * name (last word) agrees ("President Trump" / "Donald Trump"). */
+static bool compatible(const char *a, const char *b, bool person)
+{
+	if (strcmp(a, b) == 0 || words_within(a, b) || words_within(b, a))
+		return true;
+	if (!person)
+		return false;
+	const char *la = strrchr(a, ' '), *lb = strrchr(b, ' ');
+	la = la ? la + 1 : a;
+	lb = lb ? lb + 1 : b;
+	return strcmp(la, lb) == 0;
+}
+
+/* Optimal string alignment distance over code points, capped at 3. */
+static int osa(const char *a, size_t na, const char *b, size_t nb)
+{
+	int32_t x[64], y[64];
+	size_t lx = 0, ly = 0, i = 0;
+	while (i < na && lx < 64)
+		x[lx++] = tql_u8_next(a, na, &i);
+	i = 0;
+	while (i < nb && ly < 64)
+		y[ly++] = tql_u8_next(b, nb, &i);
+	if (lx >= 64 || ly >= 64)
+		return 3;
+	int d[65][65];
+	for (size_t p = 0; p <= lx; p++)
+		d[p][0] = (int)p;
+	for (size_t q = 0; q <= ly; q++)
+		d[0][q] = (int)q;
+	for (size_t p = 1; p <= lx; p++) {
+		for (size_t q = 1; q <= ly; q++) {
+			int cost = x[p - 1] != y[q - 1];
+			int v = d[p - 1][q] + 1;
+			if (d[p][q - 1] + 1 < v)
+				v = d[p][q - 1] + 1;
+			if (d[p - 1][q - 1] + cost < v)
+				v = d[p - 1][q - 1] + cost;
+			if (p > 1 && q > 1 && x[p - 1] == y[q - 2] && x[p - 2] == y[q - 1] &&
+			    d[p - 2][q - 2] + 1 < v)
+				v = d[p - 2][q - 2] + 1;
+			d[p][q] = v;
+		}
+	}
+	return d[lx][ly] > 3 ? 3 : d[lx][ly];
+}
+
+/* Looks for the longest table match starting at word i; returns the number
+ * of words matched (0: none) and the hit list. */
+static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql_buf *key)
+{
+	const tql_doc *doc = st->ctx->doc;
+	size_t best = 0;
+	size_t maxw = (size_t)st->nm->maxwords < MAX_WORDS ? (size_t)st->nm->maxwords : MAX_WORDS;
+	size_t ends[MAX_WORDS];
+	size_t n = 0;
+	key->n = 0;
+	for (size_t k = i; k < st->nwords && n < maxw; k++) {
+		if (k > i && !joinable(doc, st->words[k - 1], st->words[k]))
+			break;
+		size_t kl;
+		const char *kk = word_key(st, k, &kl);
+		if (!kk)
+			return 0;
+		if (n && !tql_buf_addc(key, ' '))
+			return 0;
+		if (!tql_buf_add(key, kk, kl))
+			return 0;
+		ends[n++] = key->n;
+	}
+	for (size_t w = n; w > 0; w--) {
+		const struct tql_hitlist *hl = tql_names_lookup(st->nm, st->lang, key->p, ends[w - 1]);
+		if (!hl)
+			continue;
+		/* all-capital forms (acronyms) match only all-capital text */
+		bool ok = false;
+		for (size_t h = 0; h < hl->n && !ok; h++) {
+			if (!hl->v[h].acronym)
+				ok = true;
+			else
+				ok = w == 1 && (doc->tok[st->words[i]].flags & TQL_TF_ALL_UPPER);
+		}
+		if (!ok)
+			continue;
+		*out = hl;
+		best = w;
+		key->n = ends[w - 1];
+		key->p[key->n] = '\0';
+		break;
+	}
+	if (best)
+		return best;
+	/* languages with case endings: match on stems ("Зеленского") */
+	tql_buf sk = {0};
+	for (size_t w = n; w > 0 && !best; w--) {
+		sk.n = 0;
+		if (!tql_names_stem_key(st->lang, key->p, ends[w - 1], &sk))
+			break;
+		const struct tql_hitlist *hl = tql_names_stem(st->nm, st->lang, sk.p, sk.n);
+		if (hl) {
+			*out = hl;
+			best = w;
+			key->n = ends[w - 1];
+			key->p[key->n] = '\0';
+		}
+	}
+	tql_buf_free(&sk);
+	return best;
+}
+
+/* Emits name.variant for error hits; records mentions. */
+static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
+                           const char *key, size_t klen)
+{
+	tql_ctx *ctx = st->ctx;
+	const tql_doc *doc = ctx->doc;
+	const tql_token *a = &doc->tok[st->words[i]], *b = &doc->tok[st->words[i + w - 1]];
+	size_t off = a->off, len = b->off + b->len - a->off;
+	bool correct = false;
+	const char *sugg[4];
+	size_t ns = 0;
+	const tql_name_hit *first_err = NULL, *first_ok = NULL;
+	const char *entity_ok = NULL;
+	bool ambiguous = false;
+	for (size_t h = 0; h < hl->n; h++) {
+		const tql_name_hit *x = &hl->v[h];
+		const tql_name_row *r = &st->nm->rows[x->row];
+		if (x->type == TQL_FORM_ERROR) {
+			if (!first_err)
+				first_err = x;
+			const char *c = correct_for(r, key);
+			bool dup = false;
+			for (size_t k = 0; k < ns; k++)
+				dup |= strcmp(sugg[k], c) == 0;
+			if (!dup && ns < 4)
+				sugg[ns++] = c;
+		} else {
+			correct = true;
+			if (!first_ok)
+				first_ok = x;
+			if (entity_ok && strcmp(entity_ok, r->id) != 0)
+				ambiguous = true;
+			entity_ok = r->id;
+		}
+	}
+	if (!correct && first_err) {
+		char shown[256];
+		snprintf(shown, sizeof shown, "%.*s", (int)(len < 200 ? len : 200), doc->text + off);
+		size_t sw = 0;
+		for (const char *c = sugg[0]; *c; c++)
+			sw += *c == ' ';
+		/* fixable only when the replacement has as many words as the text */
+		if (!tql_emitv(ctx, "name.variant", off, len, sugg, ns, ns == 1 && sw + 1 == w,
+		               "'%s' is a known misspelling of '%s'", shown, sugg[0]))
+			return TQL_ENOMEM;
+		if (!add_mention(st, first_err, key, klen, off, len))
+			return TQL_ENOMEM;
+		return TQL_OK;
+	}
+	if (first_ok && !ambiguous && !add_mention(st, first_ok, key, klen, off, len))
+		return TQL_ENOMEM;
+	/* given name: "Vladimir Zelensky" where the table knows "Volodymyr" */
+	if (!first_ok || i == 0 || ambiguous)
+		return TQL_OK;
+	const tql_name_row *r = &st->nm->rows[first_ok->row];
+	if (r->kind != TQL_NK_PERSON || !r->given[0] || w != nwords_of(r->family[0] ? r->family[0] : ""))
+		return TQL_OK;
+	bool is_family = false;
+	tql_buf fb = {0};
+	for (char **f = r->family; *f && !is_family; f++) {
+		fb.n = 0;
+		if (tql_fold(*f, strlen(*f), &fb) && strcmp(fb.p, key) == 0)
+			is_family = true;
+	}
+	tql_buf_free(&fb);
+	if (!is_family)
+		return TQL_OK;
+	/* common surnames (Williams, Blair) belong to many people the table does
+	 * not know: only a family name the dictionary does not know is distinctive */
+	if (tql_spell(ctx->chk, ctx->lang, doc->text + a->off, a->len) != 0)
+		return TQL_OK;
+	const tql_token *pv = &doc->tok[st->words[i - 1]];
+	if (!(pv->flags & TQL_TF_UPPER_INITIAL) || (pv->flags & TQL_TF_ALL_UPPER) ||
+	    st->words[i] - st->words[i - 1] != 2 || doc->tok[st->words[i] - 1].kind != TQL_TOK_SPACE)
+		return TQL_OK;
+	size_t gl;
+	const char *g = word_key(st, i - 1, &gl);
+	if (!g || !tql_names_is_given(st->nm, g, gl))
+		return TQL_OK;
+	tql_buf gb = {0};
+	bool own = false;
+	for (char **gv = r->given; *gv && !own; gv++) {
+		gb.n = 0;
+		if (tql_fold(*gv, strlen(*gv), &gb) && strcmp(gb.p, g) == 0)
+			own = true;
+	}
+	tql_buf_free(&gb);
+	if (own || tql_names_has_pair(st->nm, st->lang, g, key))
+		return TQL_OK;
+	if (!tql_emit(ctx, "name.given-name", pv->off, pv->len, r->given[0], true,
+	              "'%.*s %.*s': the given name of %s is '%s'", (int)pv->len, doc->text + pv->off,
+	              (int)a->len, doc->text + a->off, r->canonical, r->given[0]))
+		return TQL_ENOMEM;
+	return TQL_OK;
+}
+
+/*
+ * Is the longer key a derivation of the shorter one (a word built on it:
+ * Australian, Hakimi, O'Sullivan) rather than a misspelling? A doubled last
+ * letter ("Macronn") is a typo, not a derivation.
+ */
+static bool derivation(const char *lo, size_t nlo, const char *sh, size_t nsh)
+{
+	if (nsh == 0 || nlo <= nsh)
+		return false;
+	if (memcmp(lo + nlo - nsh, sh, nsh) == 0)
+		return true; /* a prefix particle: O'Sullivan */
+	if (memcmp(lo, sh, nsh) != 0)
+		return false;
+	return !(nlo == nsh + 1 && lo[nsh] == sh[nsh - 1]);
+}
+
+/* Suggests a known name for an unknown capitalised word. */
+static tql_status near_miss(nstate *st, size_t i)
+{
+	tql_ctx *ctx = st->ctx;
+	const tql_doc *doc = ctx->doc;
+	const tql_token *t = &doc->tok[st->words[i]];
+	if (!(t->flags & TQL_TF_UPPER_INITIAL) || (t->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) ||
+	    tql_u8_count(doc->text + t->off, t->len) < 4)
+		return TQL_OK;
+	size_t kl;
+	const char *k = word_key(st, i, &kl);
+	if (!k || kl < 4 || tql_names_is_given(st->nm, k, kl))
+		return TQL_OK;
+	if (tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) != 0)
+		return TQL_OK; /* a word of the language, or no dictionary to tell */
+	/* a given name of the candidate just before it is strong evidence */
+	const char *prev = NULL;
+	size_t pl = 0;
+	if (i > 0 && st->words[i] - st->words[i - 1] == 2)
+		prev = word_key(st, i - 1, &pl);
+	const tql_name_hit *best = NULL;
+	int best_score = 0;
+	const tql_name_hit *cands[32];
+	size_t nc = 0;
+	tql_buf pk = {0};
+	if (tql_names_phonetic(k, kl, &pk) && pk.n >= 4) {
+		const struct tql_hitlist *hl = tql_names_phon(st->nm, st->lang, pk.p);
+		for (size_t h = 0; hl && h < hl->n && nc < 32; h++)
+			cands[nc++] = &hl->v[h];
+	}
+	tql_buf_free(&pk);
+	/* deletion neighbourhood: the key itself and each one-deletion */
+	char del[128];
+	if (kl >= 4 && kl < sizeof del) {
+		const struct tql_hitlist *hl = tql_names_dels(st->nm, st->lang, k, kl);
+		for (size_t h = 0; hl && h < hl->n && nc < 32; h++)
+			cands[nc++] = &hl->v[h];
+		for (size_t p = 0; p < kl; p++) {
+			if (((unsigned char)k[p] & 0xC0) == 0x80)
+				continue;
+			size_t cl = 1;
+			while (p + cl < kl && ((unsigned char)k[p + cl] & 0xC0) == 0x80)
+				cl++;
+			memcpy(del, k, p);
+			memcpy(del + p, k + p + cl, kl - p - cl);
+			hl = tql_names_dels(st->nm, st->lang, del, kl - cl);
+			for (size_t h = 0; hl && h < hl->n && nc < 32; h++)
+				cands[nc++] = &hl->v[h];
+			hl = tql_names_lookup(st->nm, st->lang, del, kl - cl);
+			for (size_t h = 0; hl && h < hl->n && nc < 32; h++)
+				if (hl->v[h].words == 1)
+					cands[nc++] = &hl->v[h];
+		}
+	}
+	tql_buf fk = {0};
+	for (size_t c = 0; c < nc; c++) {
+		const tql_name_hit *h = cands[c];
+		if (h->type == TQL_FORM_ERROR || h->acronym)
+			continue;
+		const tql_name_row *r = &st->nm->rows[h->row];
+		fk.n = 0;
+		if (!tql_fold(h->form, strlen(h->form), &fk))
+			break;
+		int d = osa(k, kl, fk.p, fk.n);
+		bool given_ok = false;
+		if (prev && r->kind == TQL_NK_PERSON) {
+			tql_buf gb = {0};
+			for (char **g = r->given; *g && !given_ok; g++) {
+				gb.n = 0;
+				given_ok = tql_fold(*g, strlen(*g), &gb) && gb.n == pl && memcmp(gb.p, prev, pl) == 0;
+			}
+			tql_buf_free(&gb);
+		}
+		size_t len = tql_u8_count(k, kl);
+		int score = 0;
+		/* a derivation (Australian, Hakimi) is not a misspelling */
+		if (derivation(k, kl, fk.p, fk.n) || derivation(fk.p, fk.n, k, kl))
+			continue; /* Australian / Australia, O'Sullivan / Sullivan */
+		if (given_ok && d <= 3)
+			score = 4 - d + 4;
+		else if (d == 1 && len >= 6)
+			score = 3;
+		else if (d <= 2 && len >= 6 && tql_u8_count(fk.p, fk.n) >= 6) {
+			/* phonetic equivalence of a long name */
+			tql_buf p1 = {0}, p2 = {0};
+			if (tql_names_phonetic(k, kl, &p1) && tql_names_phonetic(fk.p, fk.n, &p2) &&
+			    p1.n == p2.n && p1.n && memcmp(p1.p, p2.p, p1.n) == 0)
+				score = 2;
+			tql_buf_free(&p1);
+			tql_buf_free(&p2);
+		}
+		if (score > best_score) {
+			best_score = score;
+			best = h;
+		} else if (score && score == best_score && best &&
+		           strcmp(st->nm->rows[best->row].id, r->id) != 0) {
+			best = NULL; /* two different entities equally close: stay quiet */
+		}
+	}
+	tql_buf_free(&fk);
+	if (!best)
+		return TQL_OK;
+	/* decided after the whole document is read (see resolve_near_misses) */
+	if (!TQL_GROW(st->pend, st->pendcap, st->npend + 1))
+		return TQL_ENOMEM;
+	st->pend[st->npend++] = (struct pending){i, best, best_score >= 5};
+	return TQL_OK;
+}
+
+/*
+ * A near miss is reported only with evidence beyond spelling, since real
+ * but unknown names are often one letter away from a known one: the
+ * person's own given name before it ("Steve Witcoof"), or the entity
+ * written correctly elsewhere in the same document.
+ */
+static tql_status resolve_near_misses(nstate *st)
+{
+	tql_ctx *ctx = st->ctx;
+	const tql_doc *doc = ctx->doc;
+	size_t nmen = st->nm_;
+	for (size_t p = 0; p < st->npend; p++) {
+		const struct pending *pd = &st->pend[p];
+		const tql_name_row *r = &st->nm->rows[pd->hit->row];
+		const tql_token *tk = &doc->tok[st->words[pd->word]];
+		bool seen = false;
+		for (size_t m = 0; m < nmen && !seen; m++)
+			seen = !st->m[m].error && strcmp(st->m[m].entity, r->id) == 0 &&
+			       (st->m[m].off > tk->off ? st->m[m].off - tk->off : tk->off - st->m[m].off) < 1500;
+		if (!pd->given && !seen)
+			continue;
+		const tql_token *t = &doc->tok[st->words[pd->word]];
+		if (!tql_emit(ctx, "name.near-miss", t->off, t->len, pd->hit->form, false,
+		              "'%.*s' is not a known word or name; did you mean '%s' (%s)?",
+		              (int)t->len, doc->text + t->off, pd->hit->form, r->canonical))
+			return TQL_ENOMEM;
+		size_t kl;
+		const char *k = word_key(st, pd->word, &kl);
+		tql_name_hit h = *pd->hit;
+		h.type = TQL_FORM_ERROR;
+		if (!k || !add_mention(st, &h, k, kl, t->off, t->len))
+			return TQL_ENOMEM;
+	}
+	return TQL_OK;
+}
+
+/* consistency.name: mentions of one entity whose forms are incompatible. */
+static tql_status consistency(nstate *st)
+{
+	tql_ctx *ctx = st->ctx;
+	for (size_t a = 0; a < st->nm_; a++) {
+		mention *m = &st->m[a];
+		/* reference: the canonical mention if any, else the first mention */
+		const mention *ref = NULL;
+		for (size_t b = 0; b < st->nm_; b++) {
+			if (strcmp(st->m[b].entity, m->entity) != 0)
+				continue;
+			if (!ref || (st->m[b].canonical && !ref->canonical))
+				ref = &st->m[b];
+		}
+		/* an acronym and the full name are one style, not two spellings */
+		bool person = st->nm->rows[m->row].kind == TQL_NK_PERSON;
+		if (!ref || ref == m || ref->acronym || m->acronym || compatible(ref->key, m->key, person))
+			continue;
+		if (!ref->canonical && ref->off > m->off)
+			continue;
+		char refshown[256];
+		size_t rl = ref->len < 200 ? ref->len : 200;
+		const char *rt = ctx->doc->text + ref->off;
+		if (rl > 4 && memcmp(rt + rl - 4, "\xE2\x80\x99s", 4) == 0)
+			rl -= 4; /* show "Kyiv", not "Kyiv’s" */
+		else if (rl > 2 && memcmp(rt + rl - 2, "'s", 2) == 0)
+			rl -= 2;
+		snprintf(refshown, sizeof refshown, "%.*s", (int)rl, rt);
+		if (!tql_emit(ctx, "consistency.name", m->off, m->len, refshown, false,
+		              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
+		              (int)m->len, ctx->doc->text + m->off, refshown, line_of(ctx->doc, ref->off)))
+			return TQL_ENOMEM;
+	}
+	return TQL_OK;
+}
+
+static tql_status run(tql_ctx *ctx, const void *shared)
+{
+	(void)shared;
+	const tql_names *nm = ctx->eng->names;
+	tql_doc *doc = ctx->doc;
+	if (!nm || !nm->nrows)
+		return TQL_OK;
+	nstate st = {0};
+	st.ctx = ctx;
+	st.nm = nm;
+	st.lang = tql_names_has_lang(nm, doc->lang) ? doc->lang : "en";
+	tql_status rs = TQL_ENOMEM;
+	tql_buf key = {0};
+	st.words = malloc(sizeof *st.words * (doc->ntok + 1));
+	if (!st.words)
+		goto done;
+	for (size_t t = 0; t < doc->ntok; t++)
+		if (doc->tok[t].kind == TQL_TOK_WORD)
+			st.words[st.nwords++] = t;
+	st.fold_at = calloc(st.nwords + 1, sizeof *st.fold_at);
+	if (!st.fold_at)
+		goto done;
+	for (size_t i = 0; i < st.nwords;) {
+		const tql_token *t = &doc->tok[st.words[i]];
+		if (!(t->flags & TQL_TF_UPPER_INITIAL)) {
+			i++;
+			continue;
+		}
+		const struct tql_hitlist *hl = NULL;
+		size_t w = match_at(&st, i, &hl, &key);
+		if (w) {
+			if ((rs = on_match(&st, i, w, hl, key.p, key.n)) != TQL_OK)
+				goto done;
+			i += w;
+			continue;
+		}
+		if ((rs = near_miss(&st, i)) != TQL_OK)
+			goto done;
+		i++;
+	}
+	if ((rs = resolve_near_misses(&st)) != TQL_OK)
+		goto done;
+	rs = consistency(&st);
+done:
+	free(st.pend);
+	for (size_t i = 0; i < st.nm_; i++)
+		free(st.m[i].key);
+	free(st.m);
+	free(st.words);
+	free(st.fold_at);
+	tql_buf_free(&st.folds);
+	tql_buf_free(&key);
+	return rs;
+}
+
+const tql_check_def tql_check_names = {
+	"names", rules, sizeof rules / sizeof *rules, NULL, NULL, run,
+};

@@ -1,0 +1,568 @@
+/* names.c - loads the name-variant table and answers folded-key lookups. */
+#include "names.h"
+
+#include <dirent.h>
+#include <unicode/uchar.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SEP "\x1f"
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Splits a '|' list into a NULL-terminated array of owned strings. */
+static char **split_list(const char *s)
+{
+	size_t n = 1;
+	for (const char *p = s; *p; p++)
+		n += *p == '|';
+	char **v = calloc(n + 1, sizeof *v);
+	if (!v)
+		return NULL;
+	size_t k = 0;
+	const char *p = s;
+	while (*s) {
+		const char *e = strchr(p, '|');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		while (l && p[0] == ' ') {
+			p++;
+			l--;
+		}
+		while (l && p[l - 1] == ' ')
+			l--;
+		if (l && !(v[k++] = tql_strndup(p, l)))
+			goto oom;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return v;
+oom:
+	for (size_t i = 0; i < k; i++)
+		free(v[i]);
+	free(v);
+	return NULL;
+}
+
+static void free_list(char **v)
+{
+	for (size_t i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Appends a hit to the list stored under key in map m. */
+static bool add_hit(tql_names *nm, tql_strmap *m, const char *key, size_t klen, tql_name_hit h)
+{
+	uintptr_t idx;
+	if (!tql_strmap_get(m, key, klen, &idx)) {
+		if (!TQL_GROW(nm->lists, nm->listcap, nm->nlists + 1))
+			return false;
+		idx = nm->nlists++;
+		nm->lists[idx] = (struct tql_hitlist){0};
+		if (!tql_strmap_put(m, key, klen, idx))
+			return false;
+	}
+	struct tql_hitlist *l = &nm->lists[idx];
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].row == h.row && l->v[i].type == h.type && l->v[i].form == h.form)
+			return true;
+	if (!TQL_GROW(l->v, l->cap, l->n + 1))
+		return false;
+	l->v[l->n++] = h;
+	return true;
+}
+
+/* Is the form all capitals (an acronym such as US, NATO, США)? */
+static bool all_caps(const char *s)
+{
+	int letters = 0;
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		int32_t c = tql_u8_next(s, n, &i);
+		if (c < 0 || u_islower(c))
+			return false;
+		if (u_isupper(c))
+			letters++;
+	}
+	return letters >= 2;
+}
+
+bool tql_names_phonetic(const char *f, size_t n, tql_buf *out)
+{
+	char tmp[128];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)f[i];
+		if (c >= 0x80)
+			return false; /* not Latin after folding */
+		if (c < 'a' || c > 'z')
+			continue;
+		if (k + 3 >= sizeof tmp)
+			return false;
+		const char *r = f + i;
+		size_t left = n - i;
+		if (left >= 4 && memcmp(r, "tsch", 4) == 0) {
+			tmp[k++] = 'C';
+			i += 3;
+		} else if (left >= 3 && (memcmp(r, "sch", 3) == 0 || memcmp(r, "tch", 3) == 0)) {
+			tmp[k++] = r[0] == 's' ? 'S' : 'C';
+			i += 2;
+		} else if (left >= 2 && memcmp(r, "ch", 2) == 0) {
+			tmp[k++] = 'C';
+			i += 1;
+		} else if (left >= 2 && (memcmp(r, "sh", 2) == 0 || memcmp(r, "zh", 2) == 0)) {
+			tmp[k++] = r[0] == 's' ? 'S' : 'Z';
+			i += 1;
+		} else if (left >= 2 && (memcmp(r, "ph", 2) == 0)) {
+			tmp[k++] = 'f';
+			i += 1;
+		} else if (left >= 2 && (memcmp(r, "kh", 2) == 0)) {
+			tmp[k++] = 'h';
+			i += 1;
+		} else if (left >= 2 && memcmp(r, "ck", 2) == 0) {
+			tmp[k++] = 'k';
+			i += 1;
+		} else if (c == 'h' && k > 0 && strchr("aeiouCSZ", tmp[k - 1]) == NULL) {
+			continue; /* silent h after a consonant: Ruthte ~ Rutte */
+		} else if (c == 'c' || c == 'q') {
+			tmp[k++] = 'k';
+		} else if (c == 'w') {
+			tmp[k++] = 'v';
+		} else if (c == 'y') {
+			tmp[k++] = 'i';
+		} else if (c == 'x') {
+			tmp[k++] = 'k';
+			tmp[k++] = 's';
+		} else {
+			tmp[k++] = (char)c;
+		}
+	}
+	/* collapse doubled letters */
+	size_t w = 0;
+	for (size_t i = 0; i < k; i++)
+		if (w == 0 || tmp[w - 1] != tmp[i])
+			tmp[w++] = tmp[i];
+	return tql_buf_add(out, tmp, w);
+}
+
+/* Case endings stripped for matching names in Russian and Ukrainian text,
+ * longest first ("Зеленского" ~ "Зеленский", "Трампа" ~ "Трамп"). */
+static const char *const slav_endings[] = {
+	"ами", "ями", "ого", "его", "ему", "ому", "ими", "ыми", "ой", "ей", "ою", "ею", "ом",
+	"ем", "ах", "ях", "ам", "ям", "ов", "ев", "ів", "їв", "ий", "ій", "ый", "ая", "яя",
+	"ую", "юю", "ия", "ія", "а", "я", "у", "ю", "е", "є", "и", "і", "ї", "ы", "о", "ь", "й",
+};
+
+/* Strips one case ending from a word if at least three letters stay. */
+static size_t stem_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof slav_endings / sizeof *slav_endings; i++) {
+		size_t el = strlen(slav_endings[i]);
+		if (n > el && memcmp(w + n - el, slav_endings[i], el) == 0 &&
+		    tql_u8_count(w, n - el) >= 3)
+			return n - el;
+	}
+	return n;
+}
+
+bool tql_names_stem_key(const char *lang, const char *f, size_t n, tql_buf *out)
+{
+	if (strcmp(lang, "ru") != 0 && strcmp(lang, "uk") != 0 && strcmp(lang, "be") != 0)
+		return false;
+	size_t i = 0;
+	while (i < n) {
+		size_t e = i;
+		while (e < n && f[e] != ' ')
+			e++;
+		if (i && !tql_buf_addc(out, ' '))
+			return false;
+		if (!tql_buf_add(out, f + i, stem_word(f + i, e - i)))
+			return false;
+		i = e + 1;
+	}
+	return true;
+}
+
+/* Counts words in a folded key. */
+static uint16_t count_words(const char *key)
+{
+	uint16_t w = 1;
+	for (const char *p = key; *p; p++)
+		w += *p == ' ';
+	return w;
+}
+
+/* Indexes one form of a row under each of its languages. */
+static bool index_form(tql_names *nm, uint32_t row, uint8_t type, const char *form, tql_buf *key,
+                       tql_buf *fold)
+{
+	tql_name_row *r = &nm->rows[row];
+	fold->n = 0;
+	if (!tql_fold(form, strlen(form), fold))
+		return false;
+	if (fold->n == 0)
+		return true;
+	tql_name_hit h = {row, type, (uint8_t)all_caps(form), count_words(fold->p), form};
+	if (h.words > nm->maxwords)
+		nm->maxwords = h.words;
+	const char *p = r->langs;
+	while (*p) {
+		size_t l = strcspn(p, ",");
+		key->n = 0;
+		if (!tql_buf_add(key, p, l) || !tql_buf_add(key, SEP, 1) ||
+		    !tql_buf_add(key, fold->p, fold->n))
+			return false;
+		if (!add_hit(nm, &nm->keys, key->p, key->n, h))
+			return false;
+		if (!tql_strmap_get(&nm->langs, p, l, NULL) && !tql_strmap_put(&nm->langs, p, l, 1))
+			return false;
+		{
+			char lang[16];
+			snprintf(lang, sizeof lang, "%.*s", (int)l, p);
+			tql_buf sk = {0};
+			bool ok = tql_buf_add(&sk, p, l) && tql_buf_add(&sk, SEP, 1);
+			if (ok && tql_names_stem_key(lang, fold->p, fold->n, &sk))
+				ok = add_hit(nm, &nm->stems, sk.p, sk.n, h);
+			tql_buf_free(&sk);
+			if (!ok)
+				return false;
+		}
+		/* one-word forms also get a phonetic key and deletion keys (near misses) */
+		if (h.words == 1 && !h.acronym && fold->n >= 4 &&
+		    (r->kind == TQL_NK_PERSON ? type == TQL_FORM_FAMILY : type != TQL_FORM_ERROR)) {
+			size_t base = key->n - fold->n;
+			key->n = base;
+			if (tql_names_phonetic(fold->p, fold->n, key) && key->n - base >= 4 &&
+			    !add_hit(nm, &nm->phon, key->p, key->n, h))
+				return false;
+			if (fold->n >= 5 && fold->n < 64) {
+				for (size_t i = 0; i < fold->n; i++) {
+					if (((unsigned char)fold->p[i] & 0xC0) == 0x80)
+						continue;
+					size_t cl = 1;
+					while (i + cl < fold->n && ((unsigned char)fold->p[i + cl] & 0xC0) == 0x80)
+						cl++;
+					key->n = base;
+					if (!tql_buf_add(key, fold->p, i) ||
+					    !tql_buf_add(key, fold->p + i + cl, fold->n - i - cl) ||
+					    !add_hit(nm, &nm->dels, key->p, key->n, h))
+						return false;
+				}
+			}
+		}
+		p += l;
+		if (*p == ',')
+			p++;
+	}
+	return true;
+}
+
+/* Parses one TSV file; rows are appended to nm->rows. */
+static tql_status load_file(tql_engine *eng, tql_names *nm, const char *path, char *fileref)
+{
+	char *data = NULL;
+	size_t len = 0;
+	tql_status st = tql_read_file(path, &data, &len);
+	if (st != TQL_OK)
+		return tql_engine_fail(eng, st, "%s: cannot read", path);
+	unsigned lineno = 0;
+	bool header = false;
+	char *p = data, *end = data + len;
+	while (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		p[l] = '\0';
+		char *line = p;
+		p += l + 1;
+		lineno++;
+		if (l && line[l - 1] == '\r')
+			line[--l] = '\0';
+		if (!l || line[0] == '#')
+			continue;
+		char *f[9];
+		int nf = 0;
+		char *q = line;
+		while (nf < 9) {
+			f[nf++] = q;
+			char *t = strchr(q, '\t');
+			if (!t)
+				break;
+			*t = '\0';
+			q = t + 1;
+		}
+		if (nf != 9 || strchr(q, '\t')) {
+			free(data);
+			return tql_engine_fail(eng, TQL_EDATA, "%s:%u: expected 9 tab-separated fields",
+			                       path, lineno);
+		}
+		if (!header) {
+			if (strcmp(f[0], "id") != 0 || strcmp(f[3], "canonical") != 0) {
+				free(data);
+				return tql_engine_fail(eng, TQL_EDATA, "%s:%u: missing header line", path,
+				                       lineno);
+			}
+			header = true;
+			continue;
+		}
+		uint8_t kind = strcmp(f[2], "person") == 0  ? TQL_NK_PERSON
+		               : strcmp(f[2], "place") == 0 ? TQL_NK_PLACE
+		               : strcmp(f[2], "org") == 0   ? TQL_NK_ORG
+		               : strcmp(f[2], "title") == 0 ? TQL_NK_TITLE
+		                                            : 0;
+		if (!kind || !*f[0] || !*f[1] || !*f[3]) {
+			free(data);
+			return tql_engine_fail(eng, TQL_EDATA,
+			                       "%s:%u: id, lang, canonical and a valid kind are required",
+			                       path, lineno);
+		}
+		if (!TQL_GROW(nm->rows, nm->rowcap, nm->nrows + 1)) {
+			free(data);
+			return TQL_ENOMEM;
+		}
+		tql_name_row *r = &nm->rows[nm->nrows++];
+		*r = (tql_name_row){0};
+		r->kind = kind;
+		r->file = fileref;
+		r->line = lineno;
+		r->id = tql_strndup(f[0], strlen(f[0]));
+		r->langs = tql_strndup(f[1], strlen(f[1]));
+		r->canonical = tql_strndup(f[3], strlen(f[3]));
+		r->accepted = split_list(f[4]);
+		r->errors = split_list(f[5]);
+		r->given = split_list(f[6]);
+		r->family = split_list(f[7]);
+		r->source = tql_strndup(f[8], strlen(f[8]));
+		if (!r->id || !r->langs || !r->canonical || !r->accepted || !r->errors || !r->given ||
+		    !r->family || !r->source) {
+			free(data);
+			return TQL_ENOMEM;
+		}
+		for (char *c = r->langs; *c; c++)
+			if (*c == ' ')
+				*c = ',';
+	}
+	free(data);
+	return TQL_OK;
+}
+
+/* Builds the hash indexes over all rows. */
+static tql_status build_index(tql_names *nm)
+{
+	tql_buf key = {0}, fold = {0}, g = {0};
+	tql_strmap ids = {0};
+	tql_status st = TQL_ENOMEM;
+	for (uint32_t i = 0; i < nm->nrows; i++) {
+		tql_name_row *r = &nm->rows[i];
+		if (!tql_strmap_get(&ids, r->id, strlen(r->id), NULL)) {
+			if (!tql_strmap_put(&ids, r->id, strlen(r->id), 1))
+				goto done;
+			nm->entities++;
+		}
+		if (!index_form(nm, i, TQL_FORM_CANONICAL, r->canonical, &key, &fold))
+			goto done;
+		for (char **a = r->accepted; *a; a++)
+			if (!index_form(nm, i, TQL_FORM_ACCEPTED, *a, &key, &fold))
+				goto done;
+		for (char **a = r->errors; *a; a++)
+			if (!index_form(nm, i, TQL_FORM_ERROR, *a, &key, &fold))
+				goto done;
+		for (char **a = r->family; *a; a++)
+			if (!index_form(nm, i, TQL_FORM_FAMILY, *a, &key, &fold))
+				goto done;
+		for (char **gv = r->given; *gv; gv++) {
+			g.n = 0;
+			if (!tql_fold(*gv, strlen(*gv), &g) || !tql_strmap_put(&nm->given, g.p, g.n, 1))
+				goto done;
+			for (char **fm = r->family; *fm; fm++) {
+				const char *p = r->langs;
+				while (*p) {
+					size_t l = strcspn(p, ",");
+					key.n = 0;
+					if (!tql_buf_add(&key, p, l) || !tql_buf_add(&key, SEP, 1) ||
+					    !tql_buf_add(&key, g.p, g.n) || !tql_buf_add(&key, SEP, 1) ||
+					    !tql_fold(*fm, strlen(*fm), &key) ||
+					    !tql_strmap_put(&nm->pairs, key.p, key.n, 1))
+						goto done;
+					p += l;
+					if (*p == ',')
+						p++;
+				}
+			}
+		}
+	}
+	st = TQL_OK;
+done:
+	tql_strmap_free(&ids);
+	tql_buf_free(&key);
+	tql_buf_free(&fold);
+	tql_buf_free(&g);
+	return st;
+}
+
+/* Adds names/given-names.txt to the given-name set. */
+static tql_status load_given(tql_engine *eng, tql_names *nm)
+{
+	char *path = tql_data_path(eng, "names/given-names.txt");
+	char *data = NULL;
+	size_t len = 0;
+	tql_status st = path ? tql_read_file(path, &data, &len) : TQL_ENOMEM;
+	free(path);
+	if (st == TQL_EIO)
+		return TQL_OK;
+	if (st != TQL_OK)
+		return st;
+	tql_buf g = {0};
+	char *p = data, *end = data + len;
+	while (p < end && st == TQL_OK) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (l && p[0] != '#') {
+			g.n = 0;
+			if (!tql_fold(p, l, &g) || (g.n && !tql_strmap_put(&nm->given, g.p, g.n, 1)))
+				st = TQL_ENOMEM;
+		}
+		p += l + 1;
+	}
+	tql_buf_free(&g);
+	free(data);
+	return st;
+}
+
+tql_status tql_names_load(tql_engine *eng, tql_names **out)
+{
+	tql_names *nm = calloc(1, sizeof *nm);
+	*out = nm;
+	if (!nm)
+		return TQL_ENOMEM;
+	char *dir = tql_data_path(eng, "names");
+	if (!dir)
+		return TQL_ENOMEM;
+	DIR *dh = opendir(dir);
+	tql_status st = TQL_OK;
+	if (dh) {
+		struct dirent *de;
+		while ((de = readdir(dh)) != NULL) {
+			size_t l = strlen(de->d_name);
+			if (l < 5 || strcmp(de->d_name + l - 4, ".tsv") != 0)
+				continue;
+			char **nf = realloc(nm->files, (nm->nfiles + 1) * sizeof *nf);
+			if (!nf) {
+				st = TQL_ENOMEM;
+				break;
+			}
+			nm->files = nf;
+			tql_buf p = {0};
+			if (!tql_buf_printf(&p, "%s/%s", dir, de->d_name)) {
+				st = TQL_ENOMEM;
+				break;
+			}
+			nm->files[nm->nfiles++] = tql_buf_take(&p);
+		}
+		closedir(dh);
+	}
+	free(dir);
+	if (st != TQL_OK)
+		return st;
+	qsort(nm->files, nm->nfiles, sizeof *nm->files, cmp_str);
+	for (size_t i = 0; i < nm->nfiles && st == TQL_OK; i++)
+		st = load_file(eng, nm, nm->files[i], nm->files[i]);
+	if (st == TQL_OK)
+		st = build_index(nm);
+	if (st == TQL_OK)
+		st = load_given(eng, nm);
+	return st;
+}
+
+void tql_names_free(tql_names *nm)
+{
+	if (!nm)
+		return;
+	for (size_t i = 0; i < nm->nrows; i++) {
+		tql_name_row *r = &nm->rows[i];
+		free(r->id);
+		free(r->langs);
+		free(r->canonical);
+		free_list(r->accepted);
+		free_list(r->errors);
+		free_list(r->given);
+		free_list(r->family);
+		free(r->source);
+	}
+	free(nm->rows);
+	for (size_t i = 0; i < nm->nlists; i++)
+		free(nm->lists[i].v);
+	free(nm->lists);
+	tql_strmap_free(&nm->keys);
+	tql_strmap_free(&nm->given);
+	tql_strmap_free(&nm->pairs);
+	tql_strmap_free(&nm->phon);
+	tql_strmap_free(&nm->dels);
+	tql_strmap_free(&nm->stems);
+	tql_strmap_free(&nm->langs);
+	for (size_t i = 0; i < nm->nfiles; i++)
+		free(nm->files[i]);
+	free(nm->files);
+	free(nm);
+}
+
+/* Looks up "lang SEP key" in m. */
+static const struct tql_hitlist *lookup(const tql_names *nm, const tql_strmap *m, const char *lang,
+                                        const char *key, size_t klen)
+{
+	char buf[512];
+	size_t ll = strlen(lang);
+	if (ll + 1 + klen > sizeof buf)
+		return NULL;
+	memcpy(buf, lang, ll);
+	buf[ll] = SEP[0];
+	memcpy(buf + ll + 1, key, klen);
+	uintptr_t idx;
+	if (!tql_strmap_get(m, buf, ll + 1 + klen, &idx))
+		return NULL;
+	return &nm->lists[idx];
+}
+
+const struct tql_hitlist *tql_names_lookup(const tql_names *nm, const char *lang, const char *key,
+                                           size_t klen)
+{
+	return lookup(nm, &nm->keys, lang, key, klen);
+}
+
+const struct tql_hitlist *tql_names_phon(const tql_names *nm, const char *lang, const char *pkey)
+{
+	return lookup(nm, &nm->phon, lang, pkey, strlen(pkey));
+}
+
+const struct tql_hitlist *tql_names_dels(const tql_names *nm, const char *lang, const char *key,
+                                         size_t klen)
+{
+	return lookup(nm, &nm->dels, lang, key, klen);
+}
+
+const struct tql_hitlist *tql_names_stem(const tql_names *nm, const char *lang, const char *skey,
+                                         size_t klen)
+{
+	return lookup(nm, &nm->stems, lang, skey, klen);
+}
+
+bool tql_names_is_given(const tql_names *nm, const char *folded, size_t n)
+{
+	return tql_strmap_get(&nm->given, folded, n, NULL);
+}
+
+bool tql_names_has_pair(const tql_names *nm, const char *lang, const char *given,
+                        const char *family)
+{
+	char buf[512];
+	int k = snprintf(buf, sizeof buf, "%s" SEP "%s" SEP "%s", lang, given, family);
+	return k > 0 && (size_t)k < sizeof buf && tql_strmap_get(&nm->pairs, buf, (size_t)k, NULL);
+}
+
+bool tql_names_has_lang(const tql_names *nm, const char *lang)
+{
+	return tql_strmap_get(&nm->langs, lang, strlen(lang), NULL);
+}

@@ -1,0 +1,76 @@
+/* names.h - the name-variant table (dictionaries/names/NAME.tsv): loading and
+ * hash lookups on folded keys. Built once per engine, read-only afterwards. */
+#ifndef TQL_NAMES_H
+#define TQL_NAMES_H
+
+#include "internal.h"
+
+enum tql_name_kind { TQL_NK_PERSON = 1, TQL_NK_PLACE, TQL_NK_ORG, TQL_NK_TITLE };
+enum tql_form_type { TQL_FORM_CANONICAL = 1, TQL_FORM_ACCEPTED, TQL_FORM_ERROR, TQL_FORM_FAMILY };
+
+typedef struct tql_name_row {
+	char *id;                 /* entity id (owned) */
+	uint8_t kind;
+	char *langs;              /* "en,de" (owned) */
+	char *canonical;
+	char **accepted, **errors, **given, **family; /* NULL-terminated, owned */
+	char *source;
+	char *file;               /* borrowed from the table's file list */
+	unsigned line;
+} tql_name_row;
+
+typedef struct tql_name_hit {
+	uint32_t row;
+	uint8_t type;             /* tql_form_type */
+	uint8_t acronym;          /* form is all capitals: match case-sensitively */
+	uint16_t words;           /* words in the form */
+	const char *form;         /* borrowed from the row */
+} tql_name_hit;
+
+typedef struct tql_names {
+	tql_name_row *rows;
+	size_t nrows, rowcap;
+	tql_strmap keys;          /* "lang\x1f" folded form -> hit list index */
+	struct tql_hitlist { tql_name_hit *v; size_t n, cap; } *lists;
+	size_t nlists, listcap;
+	tql_strmap given;         /* folded given name -> 1 (any language) */
+	tql_strmap pairs;         /* "lang\x1fgiven\x1ffamily" folded -> 1 */
+	tql_strmap phon;          /* "lang\x1f" phonetic key of one-word forms -> hit list */
+	tql_strmap dels;          /* "lang\x1f" one-deletion of one-word keys -> hit list */
+	tql_strmap stems;         /* "lang\x1f" stemmed key (ru, uk) -> hit list */
+	tql_strmap langs;         /* languages that have rows */
+	size_t entities;
+	int maxwords;
+	char **files;
+	size_t nfiles;
+} tql_names;
+
+/* Loads every *.tsv under data_dir/names plus names/given-names.txt.
+ * On a format error returns TQL_EDATA with file:line in the engine message. */
+tql_status tql_names_load(tql_engine *eng, tql_names **out);
+void tql_names_free(tql_names *nm);
+
+/* Hits for a folded key in a language; NULL if none. */
+const struct tql_hitlist *tql_names_lookup(const tql_names *nm, const char *lang, const char *key,
+                                           size_t klen);
+/* Same for phonetic keys and one-deletion keys. */
+const struct tql_hitlist *tql_names_phon(const tql_names *nm, const char *lang, const char *pkey);
+const struct tql_hitlist *tql_names_dels(const tql_names *nm, const char *lang, const char *key,
+                                         size_t klen);
+/* Hits for a stemmed key (languages with case endings); NULL if none. */
+const struct tql_hitlist *tql_names_stem(const tql_names *nm, const char *lang, const char *skey,
+                                         size_t klen);
+/* Appends the stem key of a folded key for lang to out; false if the
+ * language has no stemming (then out is unchanged). */
+bool tql_names_stem_key(const char *lang, const char *folded, size_t n, tql_buf *out);
+
+bool tql_names_is_given(const tql_names *nm, const char *folded, size_t n);
+bool tql_names_has_pair(const tql_names *nm, const char *lang, const char *given,
+                        const char *family);
+bool tql_names_has_lang(const tql_names *nm, const char *lang);
+
+/* Phonetic key of a folded one-word key (ASCII transliteration, sound
+ * classes, doubled letters collapsed); written to out. */
+bool tql_names_phonetic(const char *folded, size_t n, tql_buf *out);
+
+#endif
