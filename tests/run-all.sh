@@ -15,7 +15,7 @@ suite() {
 	if [ "$status" != 0 ] && [ "$f" = 0 ]; then f=1; echo "FAIL $name: exited $status"; fi
 	total_p=$((total_p + p)); total_f=$((total_f + f))
 }
-suite unit sh tests/run-unit.sh $(ls "$B"/tests/* 2>/dev/null)
+suite unit sh tests/run-unit.sh $(find "$B/tests" -maxdepth 1 -type f -perm -u+x 2>/dev/null | sort)
 suite cases sh tests/run-cases.sh "$B/tqlint"
 suite robust sh tests/robust.sh "$B/tqlint"
 suite corpora sh tests/clean-silent.sh "$B/tqlint" corpora

@@ -516,9 +516,17 @@ static tql_status resolve_near_misses(nstate *st)
 		const tql_name_row *r = &st->nm->rows[pd->hit->row];
 		const tql_token *tk = &doc->tok[st->words[pd->word]];
 		bool seen = false;
-		for (size_t m = 0; m < nmen && !seen; m++)
-			seen = !st->m[m].error && strcmp(st->m[m].entity, r->id) == 0 &&
-			       (st->m[m].off > tk->off ? st->m[m].off - tk->off : tk->off - st->m[m].off) < 1500;
+		/* mentions are in text order: look only at those within the window */
+		size_t lo = 0, hi = nmen;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (st->m[mid].off + 1500 < tk->off)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t m = lo; m < nmen && st->m[m].off < tk->off + 1500 && !seen; m++)
+			seen = !st->m[m].error && strcmp(st->m[m].entity, r->id) == 0;
 		if (!pd->given && !seen)
 			continue;
 		const tql_token *t = &doc->tok[st->words[pd->word]];
@@ -536,29 +544,39 @@ static tql_status resolve_near_misses(nstate *st)
 	return TQL_OK;
 }
 
-/* consistency.name: mentions of one entity whose forms are incompatible. */
+/* consistency.name: mentions of one entity whose forms are incompatible.
+ * The reference of an entity is its first canonical mention, else its first
+ * mention; found with one hash pass, so the cost is linear in mentions. */
 static tql_status consistency(nstate *st)
 {
 	tql_ctx *ctx = st->ctx;
+	tql_strmap ref = {0}; /* entity id -> index of its reference mention */
+	tql_status rs = TQL_ENOMEM;
+	for (size_t a = 0; a < st->nm_; a++) {
+		const mention *m = &st->m[a];
+		uintptr_t r;
+		size_t el = strlen(m->entity);
+		if (!tql_strmap_get(&ref, m->entity, el, &r) ||
+		    (m->canonical && !st->m[r].canonical)) {
+			if (!tql_strmap_put(&ref, m->entity, el, a))
+				goto done;
+		}
+	}
 	for (size_t a = 0; a < st->nm_; a++) {
 		mention *m = &st->m[a];
-		/* reference: the canonical mention if any, else the first mention */
-		const mention *ref = NULL;
-		for (size_t b = 0; b < st->nm_; b++) {
-			if (strcmp(st->m[b].entity, m->entity) != 0)
-				continue;
-			if (!ref || (st->m[b].canonical && !ref->canonical))
-				ref = &st->m[b];
-		}
+		uintptr_t r;
+		if (!tql_strmap_get(&ref, m->entity, strlen(m->entity), &r))
+			continue;
+		const mention *rf = &st->m[r];
 		/* an acronym and the full name are one style, not two spellings */
 		bool person = st->nm->rows[m->row].kind == TQL_NK_PERSON;
-		if (!ref || ref == m || ref->acronym || m->acronym || compatible(ref->key, m->key, person))
+		if (rf == m || rf->acronym || m->acronym || compatible(rf->key, m->key, person))
 			continue;
-		if (!ref->canonical && ref->off > m->off)
+		if (!rf->canonical && rf->off > m->off)
 			continue;
 		char refshown[256];
-		size_t rl = ref->len < 200 ? ref->len : 200;
-		const char *rt = ctx->doc->text + ref->off;
+		size_t rl = rf->len < 200 ? rf->len : 200;
+		const char *rt = ctx->doc->text + rf->off;
 		if (rl > 4 && memcmp(rt + rl - 4, "\xE2\x80\x99s", 4) == 0)
 			rl -= 4; /* show "Kyiv", not "Kyiv’s" */
 		else if (rl > 2 && memcmp(rt + rl - 2, "'s", 2) == 0)
@@ -566,10 +584,13 @@ static tql_status consistency(nstate *st)
 		snprintf(refshown, sizeof refshown, "%.*s", (int)rl, rt);
 		if (!tql_emit(ctx, "consistency.name", m->off, m->len, refshown, false,
 		              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
-		              (int)m->len, ctx->doc->text + m->off, refshown, line_of(ctx->doc, ref->off)))
-			return TQL_ENOMEM;
+		              (int)m->len, ctx->doc->text + m->off, refshown, line_of(ctx->doc, rf->off)))
+			goto done;
 	}
-	return TQL_OK;
+	rs = TQL_OK;
+done:
+	tql_strmap_free(&ref);
+	return rs;
 }
 
 static tql_status run(tql_ctx *ctx, const void *shared)

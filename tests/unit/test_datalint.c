@@ -1,0 +1,117 @@
+/* Data lint for dictionaries/ (runs in make check): the name table's rules
+ * from design §4. Each problem is printed as file:line: message. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "internal.h"
+#include "names.h"
+
+static tql_engine *eng;
+static tql_checker *chk;
+
+static int setup(void **state)
+{
+	(void)state;
+	tql_engine_options o = {"dictionaries", NULL};
+	if (tql_engine_new(&o, &eng) != TQL_OK) {
+		fprintf(stderr, "engine: %s\n", tql_engine_errmsg(eng));
+		return -1;
+	}
+	return tql_checker_new(eng, &chk) == TQL_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	tql_checker_free(chk);
+	tql_engine_free(eng);
+	return 0;
+}
+
+static char *fold(const char *s)
+{
+	tql_buf b = {0};
+	if (!tql_fold(s, strlen(s), &b)) {
+		tql_buf_free(&b);
+		return NULL;
+	}
+	return tql_buf_take(&b);
+}
+
+/* Is a single token a word of lang (for en: either en_US or en_GB)? */
+static bool is_word(const char *lang, const char *w)
+{
+	if (strcmp(lang, "en") == 0)
+		return tql_spell(chk, tql_lang_get(chk, "en", "US"), w, strlen(w)) == 1 ||
+		       tql_spell(chk, tql_lang_get(chk, "en", "GB"), w, strlen(w)) == 1;
+	tql_lang_res *lr = tql_lang_get(chk, lang, "");
+	return lr && tql_spell(chk, lr, w, strlen(w)) == 1;
+}
+
+static void test_names_table(void **state)
+{
+	(void)state;
+	const tql_names *nm = eng->names;
+	assert_non_null(nm);
+	size_t problems = 0;
+	tql_strmap seen = {0};
+	for (size_t i = 0; i < nm->nrows; i++) {
+		const tql_name_row *r = &nm->rows[i];
+		if (!r->source || strlen(r->source) < 8) {
+			printf("%s:%u: row without a source note\n", r->file, r->line);
+			problems++;
+		}
+		if (r->kind == TQL_NK_PERSON && !r->given[0] && !r->family[0]) {
+			printf("%s:%u: person without given or family name\n", r->file, r->line);
+			problems++;
+		}
+		char langs[64];
+		snprintf(langs, sizeof langs, "%s", r->langs);
+		char *save = NULL;
+		for (char *lang = strtok_r(langs, ",", &save); lang; lang = strtok_r(NULL, ",", &save)) {
+			char key[256];
+			snprintf(key, sizeof key, "%s/%s", r->id, lang);
+			if (tql_strmap_get(&seen, key, strlen(key), NULL)) {
+				printf("%s:%u: duplicate row for %s\n", r->file, r->line, key);
+				problems++;
+			}
+			tql_strmap_put(&seen, key, strlen(key), 1);
+			for (char **e = r->errors; *e; e++) {
+				char *fe = fold(*e);
+				assert_non_null(fe);
+				/* an error must not be a correct form of any entity in that language */
+				const struct tql_hitlist *hl = tql_names_lookup(nm, lang, fe, strlen(fe));
+				for (size_t h = 0; hl && h < hl->n; h++) {
+					if (hl->v[h].type != TQL_FORM_ERROR) {
+						printf("%s:%u: error variant '%s' is a correct form of '%s' (%s)\n",
+						       r->file, r->line, *e, nm->rows[hl->v[h].row].canonical, lang);
+						problems++;
+						break;
+					}
+				}
+				/* single-token errors must not be words of the language */
+				if (!strchr(*e, ' ') && !strchr(*e, '-') && is_word(lang, *e)) {
+					printf("%s:%u: error variant '%s' is a %s dictionary word\n", r->file,
+					       r->line, *e, lang);
+					problems++;
+				}
+				free(fe);
+			}
+		}
+	}
+	tql_strmap_free(&seen);
+	printf("name table: %zu rows, %zu entities, %zu problems\n", nm->nrows, nm->entities, problems);
+	assert_true(nm->entities >= 1000);
+	assert_int_equal(problems, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names_table),
+	};
+	return cmocka_run_group_tests_name("datalint", tests, setup, teardown);
+}
