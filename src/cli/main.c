@@ -165,33 +165,36 @@ static void list_rules(const tql_engine *eng)
 	}
 }
 
-/* Default data folder of a source-tree build: <dir of binary>/../dictionaries. */
+/* Default data folder of a source-tree build: the nearest dictionaries/
+ * (with its README.md) in the binary's folder or up to three folders above
+ * (build/tqlint, build/san/tqlint). NULL for an installed binary. */
 static char *source_tree_data(const char *argv0)
 {
 	char exe[4096];
-	ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 32);
+	ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 64);
 	if (k <= 0) {
 		if (!argv0)
 			return NULL;
-		snprintf(exe, sizeof exe - 32, "%s", argv0);
+		snprintf(exe, sizeof exe - 64, "%s", argv0);
 		k = (ssize_t)strlen(exe);
 	}
 	exe[k] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return NULL;
-	*slash = '\0';
-	char *p = malloc(strlen(exe) + 32);
-	if (!p)
-		return NULL;
-	snprintf(p, strlen(exe) + 32, "%s/../dictionaries", exe);
-	char probe[4200];
-	snprintf(probe, sizeof probe, "%s/README.md", p);
-	if (access(probe, R_OK) != 0) {
-		free(p);
-		return NULL;
+	for (int up = 0; up < 4; up++) {
+		char *slash = strrchr(exe, '/');
+		if (!slash)
+			return NULL;
+		*slash = '\0';
+		char probe[4200];
+		snprintf(probe, sizeof probe, "%s/dictionaries/README.md", exe);
+		if (access(probe, R_OK) == 0) {
+			size_t n = strlen(exe) + 16;
+			char *p = malloc(n);
+			if (p)
+				snprintf(p, n, "%s/dictionaries", exe);
+			return p;
+		}
 	}
-	return p;
+	return NULL;
 }
 
 int main(int argc, char **argv)
@@ -217,8 +220,10 @@ int main(int argc, char **argv)
 	bool do_list = false;
 	const char *lang = NULL, *data_dir = NULL, *hun_dir = NULL;
 	tql_format infmt = TQL_FORMAT_AUTO;
-	char **enable = calloc((size_t)argc + 1, sizeof *enable);
-	char **disable = calloc((size_t)argc + 1, sizeof *disable);
+	/* static: still reachable on the early usage-error returns */
+	static char **enable, **disable;
+	enable = calloc((size_t)argc + 1, sizeof *enable);
+	disable = calloc((size_t)argc + 1, sizeof *disable);
 	int nen = 0, ndis = 0, c;
 	if (!enable || !disable) {
 		fprintf(stderr, "tqlint: error: out of memory\n");
@@ -303,16 +308,23 @@ int main(int argc, char **argv)
 	if (st != TQL_OK) {
 		fprintf(stderr, "tqlint: error: %s\n", tql_engine_errmsg(eng));
 		tql_engine_free(eng);
+		free(tree_data);
+		free(enable);
+		free(disable);
 		return st == TQL_EUSAGE ? EXIT_USAGE : EXIT_INTERNAL;
 	}
 	for (int i = 0; i < nen; i++)
 		if (tql_engine_set_enabled(eng, enable[i], 1) != TQL_OK) {
 			fprintf(stderr, "tqlint: error: --enable: %s\n", tql_engine_errmsg(eng));
+			tql_engine_free(eng);
+			free(tree_data);
 			return EXIT_USAGE;
 		}
 	for (int i = 0; i < ndis; i++)
 		if (tql_engine_set_enabled(eng, disable[i], 0) != TQL_OK) {
 			fprintf(stderr, "tqlint: error: --disable: %s\n", tql_engine_errmsg(eng));
+			tql_engine_free(eng);
+			free(tree_data);
 			return EXIT_USAGE;
 		}
 	free(enable);

@@ -344,7 +344,8 @@ static tql_status build_result(tql_engine *eng, tql_doc *doc, tql_result **out)
 		if (!f->text)
 			goto oom;
 	}
-	qsort(res->f, res->n, sizeof *res->f, cmp_finding);
+	if (res->n)
+		qsort(res->f, res->n, sizeof *res->f, cmp_finding);
 	free(li.start);
 	*out = res;
 	return TQL_OK;
