@@ -3,6 +3,8 @@
 
 #include <dirent.h>
 #include <unicode/uchar.h>
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,17 +107,19 @@ bool tql_names_phonetic(const char *f, size_t n, tql_buf *out)
 			return false;
 		const char *r = f + i;
 		size_t left = n - i;
+		/* sound classes chosen so that English, German and scholarly
+		 * transliterations meet: sh/sch/š -> s, zh/ž -> z, ch/tch/č -> k */
 		if (left >= 4 && memcmp(r, "tsch", 4) == 0) {
-			tmp[k++] = 'C';
+			tmp[k++] = 'k';
 			i += 3;
 		} else if (left >= 3 && (memcmp(r, "sch", 3) == 0 || memcmp(r, "tch", 3) == 0)) {
-			tmp[k++] = r[0] == 's' ? 'S' : 'C';
+			tmp[k++] = r[0] == 's' ? 's' : 'k';
 			i += 2;
 		} else if (left >= 2 && memcmp(r, "ch", 2) == 0) {
-			tmp[k++] = 'C';
+			tmp[k++] = 'k';
 			i += 1;
 		} else if (left >= 2 && (memcmp(r, "sh", 2) == 0 || memcmp(r, "zh", 2) == 0)) {
-			tmp[k++] = r[0] == 's' ? 'S' : 'Z';
+			tmp[k++] = r[0];
 			i += 1;
 		} else if (left >= 2 && (memcmp(r, "ph", 2) == 0)) {
 			tmp[k++] = 'f';
@@ -126,13 +130,13 @@ bool tql_names_phonetic(const char *f, size_t n, tql_buf *out)
 		} else if (left >= 2 && memcmp(r, "ck", 2) == 0) {
 			tmp[k++] = 'k';
 			i += 1;
-		} else if (c == 'h' && k > 0 && strchr("aeiouCSZ", tmp[k - 1]) == NULL) {
+		} else if (c == 'h' && k > 0 && strchr("aeiou", tmp[k - 1]) == NULL) {
 			continue; /* silent h after a consonant: Ruthte ~ Rutte */
 		} else if (c == 'c' || c == 'q') {
 			tmp[k++] = 'k';
 		} else if (c == 'w') {
 			tmp[k++] = 'v';
-		} else if (c == 'y') {
+		} else if (c == 'y' || c == 'j') {
 			tmp[k++] = 'i';
 		} else if (c == 'x') {
 			tmp[k++] = 'k';
@@ -150,10 +154,12 @@ bool tql_names_phonetic(const char *f, size_t n, tql_buf *out)
 }
 
 /* Case endings stripped for matching names in Russian and Ukrainian text,
- * longest first ("Зеленского" ~ "Зеленский", "Трампа" ~ "Трамп"). */
+ * longest first ("Зеленского" ~ "Зеленский", "Трампа" ~ "Трамп"). Keys are
+ * folded, so "-ий"/"-ый" arrive as "-ии"/"-ыи" (the breve is removed). */
 static const char *const slav_endings[] = {
 	"ами", "ями", "ого", "его", "ему", "ому", "ими", "ыми", "ой", "ей", "ою", "ею", "ом",
-	"ем", "ах", "ях", "ам", "ям", "ов", "ев", "ів", "їв", "ий", "ій", "ый", "ая", "яя",
+	"ем", "им", "ым", "ім", "ии", "ыи", "іи", "ах", "ях", "ам", "ям", "ов", "ев", "ів", "їв", "ий", "ій", "ый",
+	"ая", "яя",
 	"ую", "юю", "ия", "ія", "а", "я", "у", "ю", "е", "є", "и", "і", "ї", "ы", "о", "ь", "й",
 };
 
@@ -220,6 +226,14 @@ static bool index_form(tql_names *nm, uint32_t row, uint8_t type, const char *fo
 			return false;
 		if (!tql_strmap_get(&nm->langs, p, l, NULL) && !tql_strmap_put(&nm->langs, p, l, 1))
 			return false;
+		{
+			tql_buf el = {0};
+			bool ok = tql_buf_printf(&el, "%s" SEP "%.*s", r->id, (int)l, p) &&
+			          tql_strmap_put(&nm->entity_langs, el.p, el.n, 1);
+			tql_buf_free(&el);
+			if (!ok)
+				return false;
+		}
 		{
 			char lang[16];
 			snprintf(lang, sizeof lang, "%.*s", (int)l, p);
@@ -403,6 +417,129 @@ done:
 	return st;
 }
 
+/* Transliterates a Cyrillic form to folded Latin ASCII ("Гутерриш" ->
+ * "guterris") with an ICU transliterator; appends to out. */
+static bool translit_fold(UTransliterator *tr, const char *s, tql_buf *out)
+{
+	UChar u[256];
+	int32_t ul = 0, cap = 256;
+	UErrorCode err = U_ZERO_ERROR;
+	u_strFromUTF8(u, 200, &ul, s, -1, &err);
+	if (U_FAILURE(err))
+		return false;
+	int32_t lim = ul;
+	utrans_transUChars(tr, u, &ul, cap, 0, &lim, &err);
+	char u8[512];
+	int32_t l8 = 0;
+	u_strToUTF8(u8, sizeof u8, &l8, u, ul, &err);
+	return U_SUCCESS(err) && tql_fold(u8, (size_t)l8, out);
+}
+
+/* Has the row a language among those written in Cyrillic? */
+static bool cyrillic_row(const tql_name_row *r)
+{
+	const char *p = r->langs;
+	while (*p) {
+		size_t l = strcspn(p, ",");
+		if ((l == 2 && (!strncmp(p, "ru", 2) || !strncmp(p, "uk", 2) || !strncmp(p, "be", 2) ||
+		                !strncmp(p, "bg", 2) || !strncmp(p, "sr", 2))))
+			return true;
+		p += l;
+		if (*p == ',')
+			p++;
+	}
+	return false;
+}
+
+static bool has_lang(const tql_name_row *r, const char *lang)
+{
+	size_t ll = strlen(lang);
+	const char *p = r->langs;
+	while (*p) {
+		size_t l = strcspn(p, ",");
+		if (l == ll && strncmp(p, lang, l) == 0)
+			return true;
+		p += l;
+		if (*p == ',')
+			p++;
+	}
+	return false;
+}
+
+/*
+ * Russian- and Ukrainian-mediated spellings ("Guterrish" for Guterres,
+ * "Redzhep" for Recep, "Dnepr" for Dnipro) are what a romanisation of the
+ * Cyrillic form produces. Index the folded BGN and ICU romanisations of
+ * every one-word Cyrillic family, given or place name, pointing at the
+ * entity's English form; matched exactly, so precision stays high.
+ */
+static tql_status build_translit_index(tql_names *nm)
+{
+	static const char *const ids[3] = {"Russian-Latin/BGN", "Ukrainian-Latin/BGN",
+	                                   "Any-Latin; Latin-ASCII"};
+	UTransliterator *tr[3] = {NULL, NULL, NULL};
+	for (int t = 0; t < 3; t++) {
+		UErrorCode err = U_ZERO_ERROR;
+		UChar id[64];
+		u_uastrcpy(id, ids[t]);
+		tr[t] = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+		if (U_FAILURE(err))
+			tr[t] = NULL; /* no such transform in this ICU: skip it */
+	}
+	tql_strmap en = {0}; /* entity id -> en row */
+	tql_status st = TQL_ENOMEM;
+	tql_buf f = {0};
+	for (uint32_t i = 0; i < nm->nrows; i++)
+		if (has_lang(&nm->rows[i], "en") &&
+		    !tql_strmap_get(&en, nm->rows[i].id, strlen(nm->rows[i].id), NULL) &&
+		    !tql_strmap_put(&en, nm->rows[i].id, strlen(nm->rows[i].id), i))
+			goto done;
+	for (uint32_t i = 0; i < nm->nrows; i++) {
+		const tql_name_row *r = &nm->rows[i];
+		uintptr_t e;
+		if (!cyrillic_row(r) || !tql_strmap_get(&en, r->id, strlen(r->id), &e))
+			continue;
+		const tql_name_row *er = &nm->rows[e];
+		char **lists[2] = {r->family, r->given};
+		char *places[2] = {r->canonical, NULL};
+		if (r->kind != TQL_NK_PERSON) {
+			lists[0] = places;
+			lists[1] = r->accepted;
+		}
+		for (int li = 0; li < 2; li++) {
+			for (char **w = lists[li]; w && *w; w++) {
+				for (int t = 0; t < 3; t++) {
+					if (!tr[t] || (t == 0 && !has_lang(r, "ru")) || (t == 1 && !has_lang(r, "uk")))
+						continue;
+					/* ICU's scholarly romanisation of place names often equals
+					 * a Latin or Italian name ("Germania"): places use BGN only */
+					if (t == 2 && r->kind != TQL_NK_PERSON)
+						continue;
+					f.n = 0;
+					if (!translit_fold(tr[t], *w, &f) || strchr(f.p, ' ') || f.n < 5)
+						continue;
+					const char *form = r->kind == TQL_NK_PERSON && li == 0 && er->family[0]
+					                       ? er->family[0]
+					                       : er->canonical;
+					tql_name_hit h = {(uint32_t)e, TQL_FORM_FAMILY, 0, 1, form};
+					if (r->kind != TQL_NK_PERSON)
+						h.type = TQL_FORM_CANONICAL;
+					if (!add_hit(nm, &nm->tphon, f.p, f.n, h))
+						goto done;
+				}
+			}
+		}
+	}
+	st = TQL_OK;
+done:
+	tql_strmap_free(&en);
+	tql_buf_free(&f);
+	for (int t = 0; t < 3; t++)
+		if (tr[t])
+			utrans_close(tr[t]);
+	return st;
+}
+
 /* Adds names/given-names.txt to the given-name set. */
 static tql_status load_given(tql_engine *eng, tql_names *nm)
 {
@@ -474,6 +611,8 @@ tql_status tql_names_load(tql_engine *eng, tql_names **out)
 		st = build_index(nm);
 	if (st == TQL_OK)
 		st = load_given(eng, nm);
+	if (st == TQL_OK)
+		st = build_translit_index(nm);
 	return st;
 }
 
@@ -502,6 +641,8 @@ void tql_names_free(tql_names *nm)
 	tql_strmap_free(&nm->phon);
 	tql_strmap_free(&nm->dels);
 	tql_strmap_free(&nm->stems);
+	tql_strmap_free(&nm->tphon);
+	tql_strmap_free(&nm->entity_langs);
 	tql_strmap_free(&nm->langs);
 	for (size_t i = 0; i < nm->nfiles; i++)
 		free(nm->files[i]);
@@ -543,6 +684,14 @@ const struct tql_hitlist *tql_names_dels(const tql_names *nm, const char *lang, 
 	return lookup(nm, &nm->dels, lang, key, klen);
 }
 
+const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *pkey)
+{
+	uintptr_t idx;
+	if (!tql_strmap_get(&nm->tphon, pkey, strlen(pkey), &idx))
+		return NULL;
+	return &nm->lists[idx];
+}
+
 const struct tql_hitlist *tql_names_stem(const tql_names *nm, const char *lang, const char *skey,
                                          size_t klen)
 {
@@ -560,6 +709,13 @@ bool tql_names_has_pair(const tql_names *nm, const char *lang, const char *given
 	char buf[512];
 	int k = snprintf(buf, sizeof buf, "%s" SEP "%s" SEP "%s", lang, given, family);
 	return k > 0 && (size_t)k < sizeof buf && tql_strmap_get(&nm->pairs, buf, (size_t)k, NULL);
+}
+
+bool tql_names_entity_has_lang(const tql_names *nm, const char *id, const char *lang)
+{
+	char buf[256];
+	int k = snprintf(buf, sizeof buf, "%s" SEP "%s", id, lang);
+	return k > 0 && (size_t)k < sizeof buf && tql_strmap_get(&nm->entity_langs, buf, (size_t)k, NULL);
 }
 
 bool tql_names_has_lang(const tql_names *nm, const char *lang)

@@ -37,6 +37,9 @@ typedef struct tql_names {
 	tql_strmap pairs;         /* "lang\x1fgiven\x1ffamily" folded -> 1 */
 	tql_strmap phon;          /* "lang\x1f" phonetic key of one-word forms -> hit list */
 	tql_strmap dels;          /* "lang\x1f" one-deletion of one-word keys -> hit list */
+	tql_strmap tphon;         /* folded Latin romanisations (BGN, ICU) of
+	                             Cyrillic forms -> hit on the entity's en row */
+	tql_strmap entity_langs;  /* "id\x1flang" -> 1 for every row */
 	tql_strmap stems;         /* "lang\x1f" stemmed key (ru, uk) -> hit list */
 	tql_strmap langs;         /* languages that have rows */
 	size_t entities;
@@ -63,6 +66,11 @@ const struct tql_hitlist *tql_names_stem(const tql_names *nm, const char *lang, 
 /* Appends the stem key of a folded key for lang to out; false if the
  * language has no stemming (then out is unchanged). */
 bool tql_names_stem_key(const char *lang, const char *folded, size_t n, tql_buf *out);
+
+/* Hits whose Cyrillic form romanises to this folded key. */
+const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *key);
+/* Does entity `id` have a row for lang? */
+bool tql_names_entity_has_lang(const tql_names *nm, const char *id, const char *lang);
 
 bool tql_names_is_given(const tql_names *nm, const char *folded, size_t n);
 bool tql_names_has_pair(const tql_names *nm, const char *lang, const char *given,

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uscript.h>
 
 static const tql_rule_info rules[] = {
 	{"name.variant", "name", TQL_SEV_ERROR,
@@ -241,6 +242,17 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 	}
 	for (size_t w = n; w > 0; w--) {
 		const struct tql_hitlist *hl = tql_names_lookup(st->nm, st->lang, key->p, ends[w - 1]);
+		/* entities without a row in this language use their English forms */
+		if (!hl && strcmp(st->lang, "en") != 0 &&
+		    (doc->tok[st->words[i]].script == USCRIPT_LATIN)) {
+			hl = tql_names_lookup(st->nm, "en", key->p, ends[w - 1]);
+			bool usable = false;
+			for (size_t h = 0; hl && h < hl->n && !usable; h++)
+				usable = !tql_names_entity_has_lang(st->nm, st->nm->rows[hl->v[h].row].id,
+				                                    st->lang);
+			if (!usable)
+				hl = NULL;
+		}
 		if (!hl)
 			continue;
 		/* all-capital forms (acronyms) match only all-capital text */
@@ -359,14 +371,24 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	if (!g || !tql_names_is_given(st->nm, g, gl))
 		return TQL_OK;
 	tql_buf gb = {0};
-	bool own = false;
+	bool own = false, close = false;
 	for (char **gv = r->given; *gv && !own; gv++) {
 		gb.n = 0;
-		if (tql_fold(*gv, strlen(*gv), &gb) && strcmp(gb.p, g) == 0)
+		/* "Recep Tayyip": any word of a multi-word given name is his */
+		if (tql_fold(*gv, strlen(*gv), &gb) && words_within(g, gb.p))
 			own = true;
+		/* MT garbles a given name into a near form (Keira / Keir) ... */
+		int d = osa(g, gl, gb.p ? gb.p : "", gb.n);
+		if (gb.n && d <= 2) /* osa() caps at 3: 3 means "far" */
+			close = true;
 	}
 	tql_buf_free(&gb);
-	if (own || tql_names_has_pair(st->nm, st->lang, g, key))
+	/* ... or into the form of another language (Vladimir for Volodymyr):
+	 * the romanised Cyrillic given name of the same person */
+	const struct tql_hitlist *th = tql_names_tphon(st->nm, g);
+	for (size_t h = 0; th && h < th->n && !close; h++)
+		close = strcmp(st->nm->rows[th->v[h].row].id, r->id) == 0;
+	if (own || !close || tql_names_has_pair(st->nm, st->lang, g, key))
 		return TQL_OK;
 	if (!tql_emit(ctx, "name.given-name", pv->off, pv->len, r->given[0], true,
 	              "'%.*s %.*s': the given name of %s is '%s'", (int)pv->len, doc->text + pv->off,
@@ -414,12 +436,21 @@ static tql_status near_miss(nstate *st, size_t i)
 	const tql_name_hit *best = NULL;
 	int best_score = 0;
 	const tql_name_hit *cands[32];
+	bool translit[32] = {0};
 	size_t nc = 0;
 	tql_buf pk = {0};
 	if (tql_names_phonetic(k, kl, &pk) && pk.n >= 4) {
 		const struct tql_hitlist *hl = tql_names_phon(st->nm, st->lang, pk.p);
 		for (size_t h = 0; hl && h < hl->n && nc < 32; h++)
 			cands[nc++] = &hl->v[h];
+		/* a Russian-mediated spelling in Latin-script text */
+		if (t->script == USCRIPT_LATIN && tql_u8_count(k, kl) >= 5) {
+			hl = tql_names_tphon(st->nm, k);
+			for (size_t h = 0; hl && h < hl->n && nc < 32; h++) {
+				translit[nc] = true;
+				cands[nc++] = &hl->v[h];
+			}
+		}
 	}
 	tql_buf_free(&pk);
 	/* deletion neighbourhood: the key itself and each one-deletion */
@@ -455,6 +486,8 @@ static tql_status near_miss(nstate *st, size_t i)
 		if (!tql_fold(h->form, strlen(h->form), &fk))
 			break;
 		int d = osa(k, kl, fk.p, fk.n);
+		if (d == 0)
+			continue; /* the right form, only not in this language's rows */
 		bool given_ok = false;
 		if (prev && r->kind == TQL_NK_PERSON) {
 			tql_buf gb = {0};
@@ -469,10 +502,14 @@ static tql_status near_miss(nstate *st, size_t i)
 		/* a derivation (Australian, Hakimi) is not a misspelling */
 		if (derivation(k, kl, fk.p, fk.n) || derivation(fk.p, fk.n, k, kl))
 			continue; /* Australian / Australia, O'Sullivan / Sullivan */
-		if (given_ok && d <= 3)
+		if (translit[c] && d >= 1)
+			score = 6; /* the transliterated Cyrillic form itself */
+		else if (given_ok && d <= 3)
 			score = 4 - d + 4;
 		else if (d == 1 && len >= 6)
 			score = 3;
+		else if (d == 1 && len >= 4 && r->kind == TQL_NK_PERSON)
+			score = 1; /* short: only with the right spelling nearby */
 		else if (d <= 2 && len >= 6 && tql_u8_count(fk.p, fk.n) >= 6) {
 			/* phonetic equivalence of a long name */
 			tql_buf p1 = {0}, p2 = {0};
