@@ -12,11 +12,13 @@ CFLAGS ?= -O2 -g
 LDFLAGS ?=
 B ?= build
 
-PKGS := icu-uc icu-i18n libpcre2-8 hunspell
+PKGS := icu-uc icu-i18n libpcre2-8 hunspell md4c gumbo inih
 # Debian packages the build and the tests need (make deps installs them).
 DEB_PKGS := build-essential pkg-config libicu-dev libhunspell-dev libpcre2-dev \
 	hunspell-en-us hunspell-en-gb hunspell-de-de hunspell-fr hunspell-es hunspell-it \
-	hunspell-ru hunspell-uk libcmocka-dev hunspell codespell time
+	hunspell-ru hunspell-uk libcmocka-dev hunspell codespell time libcld2-dev \
+	libmd4c-dev libgumbo-dev libinih-dev \
+	git patch libxml2-utils python3
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
 	-Wno-format-nonliteral
@@ -33,7 +35,8 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 FINAL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -fPIC -MMD -MP $(WARN) $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 LIB_CFLAGS = $(FINAL_CFLAGS) -DTQL_BUILDING -fvisibility=hidden -DTQL_DATADIR='"$(DATADIR)"'
 FINAL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-LIBS = $(PKG_LIBS) -lpthread
+# CLD2 (language detection) has no pkg-config file; its API is C++ (langid.cc)
+LIBS = $(PKG_LIBS) -lcld2 -lstdc++ -lpthread
 
 LIB_SRC := $(sort $(wildcard src/lib/*.c src/lib/*/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
@@ -41,7 +44,8 @@ CLI_SRC := $(sort $(wildcard src/cli/*.c))
 # the registry table is generated from the file list, so adding a check is
 # adding a file
 CHECK_SRC := $(sort $(wildcard src/lib/checks/*.c))
-LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/registry.o
+LIB_CXX_SRC := $(sort $(wildcard src/lib/*.cc))
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(LIB_CXX_SRC:%.cc=$(B)/%.o) $(B)/gen/registry.o
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
 
 ifeq ($(V),1)
@@ -50,8 +54,8 @@ else
 Q := @
 endif
 
-.PHONY: all deps check-deps demo check check-sanitize test-unit test-cases eval bench clean \
-	install uninstall format format-check lint-data
+.PHONY: fuzz all deps check-deps demo check check-sanitize test-unit test-cases eval bench clean \
+	install uninstall format format-check lint-data FORCE
 
 all: check-deps $(B)/tqlint $(B)/libtqlint.a $(B)/libtqlint.so
 
@@ -59,6 +63,8 @@ check-deps:
 	@pkg-config --exists $(PKGS) 2>/dev/null || { \
 	  echo "tqlint: missing build dependencies ($(PKGS))."; \
 	  echo "Install them with: make deps   (or: sudo apt-get install $(DEB_PKGS))"; exit 1; }
+	@echo '#include <cld2/public/compact_lang_det.h>' | $(CXX) -E -x c++ - >/dev/null 2>&1 || { \
+	  echo "tqlint: missing CLD2 headers. Install them with: make deps   (or: sudo apt-get install libcld2-dev)"; exit 1; }
 
 deps:
 	@sh tests/deps.sh $(DEB_PKGS)
@@ -67,6 +73,13 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(if $(findstring src/lib/,$<),$(LIB_CFLAGS),$(FINAL_CFLAGS)) -c $< -o $@
+
+# the CLD2 shim, the library's only C++ (same warnings minus the C-only ones)
+$(B)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CXX     $<")
+	$(Q)$(CXX) -std=c++11 -fPIC -MMD -MP $(filter-out -Wstrict-prototypes -Wmissing-prototypes,$(WARN)) \
+		$(SANFLAGS) -DTQL_BUILDING -fvisibility=hidden $(CFLAGS) -c $< -o $@
 
 $(B)/gen/registry.c: $(CHECK_SRC) Makefile
 	@mkdir -p $(dir $@)
@@ -122,25 +135,53 @@ eval: all
 bench: all
 	@sh tests/bench.sh $(B)/tqlint
 
+# libFuzzer (clang): make fuzz [FUZZ_SECONDS=60]
+FUZZ_SECONDS ?= 60
+fuzz:
+	$(MAKE) B=build/fuzz CC=clang CXX=clang++ SANITIZE=fuzzer-no-link,address,undefined CFLAGS="-O1 -g" \
+		build/fuzz/libtqlint.a
+	clang -fsanitize=fuzzer,address,undefined -g tests/fuzz/fuzz_check.c build/fuzz/libtqlint.a \
+		$(LIBS) -lstdc++ -o build/fuzz/fuzz_check
+	mkdir -p build/fuzz/corpus
+	build/fuzz/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus corpora/fuzz
+
 demo: deps all
 	@echo "== tqlint on the sample article (corpora/en/garbled-seed-paris-summit.txt) =="
 	@$(B)/tqlint --fail-on none corpora/en/garbled-seed-paris-summit.txt
 
 # ---- install -----------------------------------------------------------------
+# The data folder is compiled in (engine.c): a stamp holding DATADIR makes a
+# changed PREFIX/DATADIR rebuild engine.o, so `make install PREFIX=x` after
+# a plain `make` never installs a binary that looks in the wrong place.
+$(B)/gen/DATADIR: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(DATADIR)' | cmp -s - $@ 2>/dev/null || echo '$(DATADIR)' > $@
+$(B)/src/lib/engine.o: $(B)/gen/DATADIR
+FORCE:
+
+SOVER := 0.1.0
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
 		$(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
 	install -m 755 $(B)/tqlint $(DESTDIR)$(BINDIR)/tqlint
 	install -m 644 $(B)/libtqlint.a $(DESTDIR)$(LIBDIR)/libtqlint.a
-	install -m 755 $(B)/libtqlint.so $(DESTDIR)$(LIBDIR)/libtqlint.so
+	install -m 755 $(B)/libtqlint.so $(DESTDIR)$(LIBDIR)/libtqlint.so.$(SOVER)
+	ln -sf libtqlint.so.$(SOVER) $(DESTDIR)$(LIBDIR)/libtqlint.so.0
+	ln -sf libtqlint.so.0 $(DESTDIR)$(LIBDIR)/libtqlint.so
 	install -m 644 src/tqlint.h $(DESTDIR)$(INCLUDEDIR)/tqlint.h
 	install -m 644 src/cli/tqlint.1 $(DESTDIR)$(MANDIR)/man1/tqlint.1
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
-		-e 's|@VERSION@|0.1.0|' src/tqlint.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/tqlint.pc
-	cp -R dictionaries/. $(DESTDIR)$(DATADIR)/
+		-e 's|@VERSION@|$(SOVER)|' -e 's|@PKGS@|$(PKGS)|' \
+		-e 's|@LIBS_PRIVATE@|$(filter-out $(PKG_LIBS),$(LIBS))|' src/tqlint.pc.in \
+		> $(DESTDIR)$(LIBDIR)/pkgconfig/tqlint.pc
+	chmod 644 $(DESTDIR)$(LIBDIR)/pkgconfig/tqlint.pc
+	cd dictionaries && find . -type d -exec install -d '$(DESTDIR)$(DATADIR)/{}' \; && \
+		find . -type f -exec install -m 644 '{}' '$(DESTDIR)$(DATADIR)/{}' \;
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/tqlint $(DESTDIR)$(LIBDIR)/libtqlint.a $(DESTDIR)$(LIBDIR)/libtqlint.so \
+	rm -f $(DESTDIR)$(BINDIR)/tqlint $(DESTDIR)$(LIBDIR)/libtqlint.a \
+		$(DESTDIR)$(LIBDIR)/libtqlint.so $(DESTDIR)$(LIBDIR)/libtqlint.so.0 \
+		$(DESTDIR)$(LIBDIR)/libtqlint.so.$(SOVER) \
 		$(DESTDIR)$(INCLUDEDIR)/tqlint.h $(DESTDIR)$(MANDIR)/man1/tqlint.1 \
 		$(DESTDIR)$(LIBDIR)/pkgconfig/tqlint.pc
 	rm -rf $(DESTDIR)$(DATADIR)

@@ -97,6 +97,9 @@ typedef struct tql_engine_options {
 	                              then the compiled-in default */
 	const char *hunspell_dir;  /* NULL: TQLINT_HUNSPELL_DIR, then
 	                              /usr/share/hunspell */
+	int spell_suggest;         /* spelling suggestions from Hunspell_suggest
+	                              (30-70 ms per word); 0: only the dictionary
+	                              word one edit away, which is fast */
 } tql_engine_options;
 
 /*
@@ -126,6 +129,21 @@ TQL_EXPORT const tql_rule_info *tql_engine_rule(const tql_engine *eng, size_t i)
  */
 TQL_EXPORT tql_status tql_engine_set_enabled(tql_engine *eng, const char *spec, int enabled);
 
+/*
+ * Loads an extra, project-local name table (same TSV format as
+ * the files in dictionaries/names/) into the engine. Call before creating checkers.
+ * TQL_EDATA with file:line in tql_engine_errmsg() on a format error.
+ */
+TQL_EXPORT tql_status tql_engine_add_names(tql_engine *eng, const char *path);
+
+/*
+ * House style: prefer one accepted form of an entity ("Zelenskyy"). Other
+ * accepted forms of that entity are then reported as consistency.name even
+ * when a document uses only them. `form` must be a form in the name table
+ * for `lang` ("en"); TQL_EUSAGE otherwise.
+ */
+TQL_EXPORT tql_status tql_engine_prefer(tql_engine *eng, const char *lang, const char *form);
+
 /* Creates a per-thread checker; free with tql_checker_free. */
 TQL_EXPORT tql_status tql_checker_new(tql_engine *eng, tql_checker **out);
 TQL_EXPORT void tql_checker_free(tql_checker *chk);
@@ -141,10 +159,35 @@ typedef enum tql_format {
 
 /* Options for checking one document. */
 typedef struct tql_doc_options {
-	const char *lang;          /* BCP 47 tag; NULL or "" means "en" for now */
+	const char *lang;          /* BCP 47 tag; NULL, "" or "auto": detected (CLD2), "en" if unsure */
 	tql_format format;         /* TQL_FORMAT_AUTO: guessed from path */
 	const char *path;          /* for format guessing and messages; may be NULL */
+	const struct tql_config *config; /* settings for this path (.tqlint.ini); may be NULL */
 } tql_doc_options;
+
+/* ---- configuration (.tqlint.ini) ---------------------------------------- */
+
+typedef struct tql_config tql_config;
+
+/*
+ * Loads a configuration file (INI: lang, enable, disable, fail-on, prefer,
+ * front-matter, ignore, names, words, rules, [severity], [GLOB] sections).
+ * On an unknown key or an invalid value returns TQL_EUSAGE and
+ * tql_engine_errmsg() says "FILE:LINE: what is wrong". Not thread-safe with
+ * other calls on the same engine (it sets the engine message): load configs
+ * before starting workers. A config is read-only afterwards and may be
+ * shared by threads; free it with tql_config_free after the last check.
+ */
+TQL_EXPORT tql_status tql_config_load(tql_engine *eng, const char *path, tql_config **out);
+TQL_EXPORT void tql_config_free(tql_config *cfg);
+/* 1 if the config's `ignore` globs match path (relative to its folder). */
+TQL_EXPORT int tql_config_ignores(const tql_config *cfg, const char *path);
+/* The fail-on level for path: a tql_severity, 3 for "none", -1 if unset. */
+TQL_EXPORT int tql_config_fail_on(const tql_config *cfg, const char *path);
+/* Glob match as used by the config: `**` crosses folders, `*` and `?` do
+ * not, [set], {a,b}; a pattern without '/' matches any file or folder name,
+ * one with '/' the path or a leading folder of it. Returns 1 on a match. */
+TQL_EXPORT int tql_glob_match(const char *pattern, const char *path);
 
 /*
  * Checks one document. On TQL_OK stores a result in *out (free with
@@ -164,7 +207,31 @@ TQL_EXPORT const char *tql_result_lang(const tql_result *res);
 TQL_EXPORT const char *tql_result_format(const tql_result *res);
 /* Number of words seen in the document (for rates per 1000 words). */
 TQL_EXPORT size_t tql_result_words(const tql_result *res);
+/* Removes the findings for which keep(f, ud) returns 0; the rest keep
+ * their order. */
+TQL_EXPORT void tql_result_filter(tql_result *res, int (*keep)(const tql_finding *f, void *ud),
+                                  void *ud);
 TQL_EXPORT void tql_result_free(tql_result *res);
+
+/* ---- cross-document index (repository runs) ----------------------------- */
+
+/*
+ * An opt-in index of paragraph fingerprints over many documents, for the
+ * duplicate.cross-file rule. Attach it with tql_engine_set_corpus() before
+ * checking; every tql_check_buffer() with a path then records its paragraphs
+ * (thread-safe). After all documents are checked, tql_corpus_report() adds to
+ * a document's result one info finding per paragraph that other documents
+ * hold too, naming them. Free the corpus after the engine stops using it.
+ */
+typedef struct tql_corpus tql_corpus;
+TQL_EXPORT tql_status tql_corpus_new(tql_corpus **out);
+TQL_EXPORT void tql_corpus_free(tql_corpus *c);
+/* Attaches (or with NULL detaches) a corpus; not owned by the engine. */
+TQL_EXPORT void tql_engine_set_corpus(tql_engine *eng, tql_corpus *c);
+/* Appends the cross-file findings of the document checked as `path` to res
+ * (src/len: the same input); keeps res sorted. */
+TQL_EXPORT tql_status tql_corpus_report(tql_corpus *c, const tql_engine *eng, const char *path,
+                                        const char *src, size_t len, tql_result *res);
 
 /* ---- reporters ---------------------------------------------------------- */
 
@@ -172,10 +239,14 @@ typedef enum tql_report_format {
 	TQL_REPORT_TEXT = 0,
 	TQL_REPORT_JSON,
 	TQL_REPORT_JSONL,
-	TQL_REPORT_TSV
+	TQL_REPORT_TSV,
+	TQL_REPORT_SARIF,      /* SARIF 2.1.0, one run */
+	TQL_REPORT_GITHUB,     /* GitHub Actions workflow commands */
+	TQL_REPORT_CHECKSTYLE  /* Checkstyle XML (reviewdog and others) */
 } tql_report_format;
 
-/* Parses "text", "json", "jsonl", "tsv"; returns -1 if unknown. */
+/* Parses "text", "json", "jsonl", "tsv", "sarif", "github", "checkstyle";
+ * returns -1 if unknown. */
 TQL_EXPORT int tql_report_format_parse(const char *name);
 
 typedef struct tql_reporter tql_reporter;
@@ -183,7 +254,18 @@ typedef struct tql_reporter tql_reporter;
 /* Reporter options. */
 typedef struct tql_report_options {
 	int color;           /* ANSI colour in the text format */
+	const tql_engine *engine; /* rule metadata for SARIF; may be NULL */
 } tql_report_options;
+
+/*
+ * A content fingerprint of a finding, independent of line numbers: a hash
+ * of the rule, the flagged text and up to 40 code points on each side of
+ * it within its line. `src`/`len` is the input as checked (NULL: the
+ * flagged text only). Writes 16 lowercase hex digits and a NUL to `out`.
+ * Used by SARIF partialFingerprints and by baselines.
+ */
+TQL_EXPORT void tql_finding_fingerprint(const tql_finding *f, const char *src, size_t len,
+                                        char out[17]);
 
 /*
  * Creates a reporter writing to `out` (not closed by the reporter).

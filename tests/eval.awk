@@ -28,6 +28,7 @@ $1 == "F" { flush(); file = $2; flang = $3; fkind = $4; fwords = $5; ne = 0; nr 
 $1 == "E" { ne++; eline[ne] = $2 + 0; ecat[ne] = $3; espan[ne] = $4; cats[$3] = 1; next }
 $1 == "R" { nr++; rline[nr] = $2 + 0; rend[nr] = $3 + 0; rcat[nr] = $4; rtext[nr] = $5; rrule[nr] = $6; cats[$4] = 1; next }
 $1 == "X" { xname[++nx] = $2; xlang[nx] = $3; xwords[nx] = $4; xfind[nx] = $5; next }
+$1 == "S" { sw_lang[++ns] = $2; sw_ne[ns] = $3; sw_tp[ns] = $4; sw_nt[ns] = $5; sw_fp[ns] = $6; next }
 $1 == "Y" { ytop[$2 "/" $3] = ytop[$2 "/" $3] sprintf(" %s=%s", $4, $5); next }
 END {
 	flush()
@@ -54,6 +55,14 @@ END {
 			lcleanw[l] ? sprintf("%.2f", 1000 * lclean[l] / lcleanw[l]) : "-",
 			("udhr/" l in xr) ? xr["udhr/" l] : "-", ("handbook/" l in xr) ? xr["handbook/" l] : "-",
 			("brown-news/" l in xr) ? xr["brown-news/" l] : "-"
+	}
+	if (ns) {
+		printf "\nlanguage.switch on Debian handbook pages (untranslated = identical to the en page):\n"
+		printf "%-5s %14s %10s %8s %12s %10s %8s\n", "lang", "untranslated", "reported", "recall", "translated", "reported", "false"
+		for (k = 1; k <= ns; k++)
+			printf "%-5s %14d %10d %8s %12d %10d %8s\n", sw_lang[k], sw_ne[k], sw_tp[k],
+				sw_ne[k] ? sprintf("%.1f%%", 100 * sw_tp[k] / sw_ne[k]) : "-", sw_nt[k], sw_fp[k],
+				sw_nt[k] ? sprintf("%.2f%%", 100 * sw_fp[k] / sw_nt[k]) : "-"
 	}
 	for (key in ytop) printf "  top rules on %s:%s\n", key, ytop[key]
 	if (ENVIRON["TQL_EVAL_VERBOSE"] != "") printf "\n%s%s", missed_list, unexp_list

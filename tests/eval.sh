@@ -38,6 +38,22 @@ for lang in en de fr es it ru uk; do
 			awk -v n="$name" -v l="$lang" '{ printf "Y\t%s\t%s\t%s\t%s\n", n, l, $2, $1 }' >>"$tmp/all"
 	done
 done
+# language.switch on whole handbook pages (build/ext/handbook/<lang>/*.html):
+# paragraphs labelled untranslated (identical to the en page) or translated
+# by tests/lang/handbook_paras.py, cached in build/ext/handbook-switch/
+for lang in de fr es it ru; do
+	[ -d "$ext/handbook/$lang" ] || continue
+	sw=$ext/handbook-switch; mkdir -p "$sw"
+	if [ ! -s "$sw/$lang.labels" ] || [ tests/lang/handbook_paras.py -nt "$sw/$lang.labels" ] ||
+		[ "$ext/handbook/$lang" -nt "$sw/$lang.labels" ]; then
+		python3 tests/lang/handbook_paras.py "$ext/handbook" "$lang" "$sw/$lang.txt" "$sw/$lang.labels.tmp" &&
+			mv "$sw/$lang.labels.tmp" "$sw/$lang.labels" || continue
+	fi
+	"$tqlint" -l "$lang" -f tsv --fail-on none "$sw/$lang.txt" >"$tmp/out" 2>/dev/null
+	awk -F'\t' -v l="$lang" 'FNR == NR { if ($7 == "language.switch") rep[$2] = 1; next }
+		{ if ($2 == "en") { ne++; tp += ($1 in rep) } else { nt++; fp += ($1 in rep) } }
+		END { printf "S\t%s\t%d\t%d\t%d\t%d\n", l, ne, tp, nt, fp }' "$tmp/out" "$sw/$lang.labels" >>"$tmp/all"
+done
 if [ -f "$ext/brown/news.txt" ]; then
 	f=$ext/brown/news.txt
 	"$tqlint" -l en -f tsv --fail-on none "$f" >"$tmp/out" 2>/dev/null

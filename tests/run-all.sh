@@ -18,6 +18,14 @@ suite() {
 suite unit sh tests/run-unit.sh $(find "$B/tests" -maxdepth 1 -type f -perm -u+x 2>/dev/null | sort)
 suite cases sh tests/run-cases.sh "$B/tqlint"
 suite robust sh tests/robust.sh "$B/tqlint"
+suite json sh tests/json-contract.sh "$B/tqlint" corpora
+suite inputs sh tests/inputs.sh "$B/tqlint"
 suite corpora sh tests/clean-silent.sh "$B/tqlint" corpora
+suite formats sh tests/formats.sh "$B"
+suite fix sh tests/fix.sh "$B"
+suite baseline sh tests/baseline.sh "$B"
+suite changed sh tests/changed.sh "$B"
+suite manpage sh tests/manpage.sh "$B"
+suite install sh tests/install.sh "$B"
 echo "$total_p passed, $total_f failed"
 [ "$total_f" = 0 ]

@@ -28,7 +28,7 @@ static bool wanted(const char *name)
 	const char *dot = strrchr(name, '.');
 	if (!dot)
 		return false;
-	static const char *const ext[] = {".txt", ".md", ".markdown", ".html", ".htm"};
+	static const char *const ext[] = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"};
 	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
 		if (strcmp(dot, ext[i]) == 0)
 			return true;
@@ -41,7 +41,25 @@ typedef struct seen {
 	ino_t ino;
 } seen;
 
-static int walk_dir(cli_files *fl, const char *dir, seen **vis, size_t *nvis, int depth)
+/* Is the path below the walked folder (rel) excluded by --exclude, or, for
+ * a file, not matched by any --include? */
+static bool filtered(const cli_files *fl, const char *rel, bool is_dir)
+{
+	for (size_t i = 0; i < fl->nexclude; i++)
+		if (tql_glob_match(fl->exclude[i], rel))
+			return true;
+	if (is_dir || !fl->ninclude)
+		return false;
+	for (size_t i = 0; i < fl->ninclude; i++)
+		if (tql_glob_match(fl->include[i], rel))
+			return false;
+	return true;
+}
+
+/* Walks dir recursively; `root` is the length of the folder given on the
+ * command line (globs match the path below it). */
+static int walk_dir(cli_files *fl, const char *dir, size_t root, seen **vis, size_t *nvis,
+                    int depth)
 {
 	struct stat st;
 	if (stat(dir, &st) != 0)
@@ -73,9 +91,12 @@ static int walk_dir(cli_files *fl, const char *dir, seen **vis, size_t *nvis, in
 		}
 		snprintf(p, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
 		struct stat cs;
-		if (stat(p, &cs) == 0) {
+		const char *rel = p + root;
+		while (*rel == '/')
+			rel++;
+		if (stat(p, &cs) == 0 && !filtered(fl, rel, S_ISDIR(cs.st_mode))) {
 			if (S_ISDIR(cs.st_mode)) {
-				if (walk_dir(fl, p, vis, nvis, depth + 1) < 0) {
+				if (walk_dir(fl, p, root, vis, nvis, depth + 1) < 0) {
 					free(p);
 					closedir(d);
 					return -1;
@@ -106,7 +127,7 @@ int cli_collect(cli_files *fl, char **paths, int npaths)
 		struct stat st;
 		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			size_t before = fl->n;
-			if (walk_dir(fl, paths[i], &vis, &nvis, 0) < 0) {
+			if (walk_dir(fl, paths[i], strlen(paths[i]), &vis, &nvis, 0) < 0) {
 				rc = -1;
 				break;
 			}
@@ -125,4 +146,5 @@ void cli_files_free(cli_files *fl)
 	for (size_t i = 0; i < fl->n; i++)
 		free(fl->v[i]);
 	free(fl->v);
+	free(fl->cfg);
 }

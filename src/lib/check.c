@@ -1,6 +1,7 @@
 /* check.c - the pipeline for one document: read, normalise, segment,
  * run the checks, map findings back to the source. */
 #include "internal.h"
+#include "langid.h"
 
 #include <ctype.h>
 #include <strings.h>
@@ -86,7 +87,7 @@ bool tql_emitv(tql_ctx *ctx, const char *rule, size_t off, size_t len, const cha
                size_t nsugg, bool fixable, const char *fmt, ...)
 {
 	int k = tql_rule_find(ctx->eng, rule);
-	if (k < 0 || !ctx->eng->enabled[k])
+	if (k < 0 || !tql_doc_rule_on(ctx->doc, ctx->eng, (size_t)k))
 		return true;
 	va_list ap;
 	va_start(ap, fmt);
@@ -99,7 +100,7 @@ bool tql_emit(tql_ctx *ctx, const char *rule, size_t off, size_t len, const char
               bool fixable, const char *fmt, ...)
 {
 	int k = tql_rule_find(ctx->eng, rule);
-	if (k < 0 || !ctx->eng->enabled[k])
+	if (k < 0 || !tql_doc_rule_on(ctx->doc, ctx->eng, (size_t)k))
 		return true;
 	va_list ap;
 	va_start(ap, fmt);
@@ -132,12 +133,13 @@ size_t tql_doc_src_end(const tql_doc *doc, size_t a)
 
 /* ---- document set-up ---------------------------------------------------- */
 
-/* Splits a BCP 47 tag into lower-case language and upper-case region. */
+/* Splits a BCP 47 tag into lower-case language and upper-case region.
+ * No tag, "" or "auto" leaves lang "": detected later (tql_langid_doc). */
 static void parse_lang(const char *tag, char lang[16], char region[8])
 {
 	lang[0] = region[0] = '\0';
-	if (!tag || !*tag)
-		tag = "en";
+	if (!tag || !*tag || strcasecmp(tag, "auto") == 0)
+		return;
 	size_t i = 0;
 	while (tag[i] && tag[i] != '-' && tag[i] != '_' && i < 15) {
 		lang[i] = (char)tolower((unsigned char)tag[i]);
@@ -180,6 +182,7 @@ static const char *format_name(tql_format f)
 
 static void doc_free(tql_doc *doc)
 {
+	tql_doc_conf_free(doc);
 	free(doc->raw);
 	free(doc->text);
 	tql_map_free(&doc->raw_map);
@@ -239,6 +242,27 @@ size_t tql_result_words(const tql_result *res)
 	return res->words;
 }
 
+/* Drops the findings keep() rejects, freeing their strings (baselines,
+ * changed lines). */
+void tql_result_filter(tql_result *res, int (*keep)(const tql_finding *f, void *ud), void *ud)
+{
+	size_t w = 0;
+	for (size_t i = 0; res && i < res->n; i++) {
+		tql_finding *f = &res->f[i];
+		if (keep(f, ud)) {
+			res->f[w++] = *f;
+			continue;
+		}
+		free((char *)f->text);
+		free((char *)f->message);
+		for (size_t j = 0; j < f->n_suggestions; j++)
+			free((char *)f->suggestions[j]);
+		free((void *)f->suggestions);
+	}
+	if (res)
+		res->n = w;
+}
+
 static int cmp_finding(const void *a, const void *b)
 {
 	const tql_finding *x = a, *y = b;
@@ -275,8 +299,18 @@ static bool index_lines(const char *s, size_t n, line_index *li)
 	return true;
 }
 
+/* A remembered position, so that columns of many findings on one long line
+ * are counted incrementally instead of from the line start each time. */
+typedef struct col_memo {
+	size_t line;   /* index into li->start */
+	size_t off;
+	size_t col;    /* code points from the line start to off */
+	bool valid;
+} col_memo;
+
 /* 1-based line and code-point column of byte offset off. */
-static void line_col(const line_index *li, const char *s, size_t off, unsigned *line, unsigned *col)
+static void line_col(const line_index *li, const char *s, size_t off, unsigned *line, unsigned *col,
+                     col_memo *memo)
 {
 	size_t lo = 0, hi = li->n;
 	while (hi - lo > 1) {
@@ -288,7 +322,55 @@ static void line_col(const line_index *li, const char *s, size_t off, unsigned *
 	}
 	*line = (unsigned)lo + 1;
 	size_t ls = li->start[lo];
-	*col = (unsigned)(off >= ls ? tql_u8_count(s + ls, off - ls) : 0) + 1;
+	size_t from = ls, c = 0;
+	if (memo->valid && memo->line == lo && memo->off <= off) {
+		from = memo->off;
+		c = memo->col;
+	}
+	if (off > from)
+		c += tql_u8_count(s + from, off - from);
+	*memo = (col_memo){lo, off > ls ? off : ls, c, true};
+	*col = (unsigned)c + 1;
+}
+
+static int cmp_raw_off(const void *a, const void *b)
+{
+	const tql_raw_finding *x = a, *y = b;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+bool tql_result_add_src(tql_result *res, const tql_rule_info *ri, const char *src, size_t srclen,
+                        size_t off, size_t len, char *message)
+{
+	line_index li;
+	col_memo m0 = {0}, m1 = {0};
+	tql_finding *nf = off + len <= srclen ? realloc(res->f, sizeof *nf * (res->n + 1)) : NULL;
+	if (!nf || !index_lines(src, srclen, &li)) {
+		free(message);
+		if (nf)
+			res->f = nf;
+		return false;
+	}
+	res->f = nf;
+	tql_finding *f = &res->f[res->n];
+	*f = (tql_finding){0};
+	f->rule = ri->id;
+	f->category = ri->category;
+	f->severity = ri->severity;
+	f->offset = off;
+	f->length = len;
+	line_col(&li, src, off, &f->line, &f->column, &m0);
+	line_col(&li, src, off + len, &f->end_line, &f->end_column, &m1);
+	free(li.start);
+	f->text = tql_strndup(src + off, len);
+	f->message = message;
+	if (!f->text) {
+		free(message);
+		return false;
+	}
+	res->n++;
+	qsort(res->f, res->n, sizeof *res->f, cmp_finding);
+	return true;
 }
 
 /* Builds the public result from the raw findings of doc. */
@@ -306,6 +388,10 @@ static tql_status build_result(tql_engine *eng, tql_doc *doc, tql_result **out)
 		free(res);
 		return TQL_ENOMEM;
 	}
+	col_memo m_start = {0}, m_end = {0};
+	/* in text order, so that column counting is incremental (col_memo) */
+	if (doc->nfind > 1)
+		qsort(doc->find, doc->nfind, sizeof *doc->find, cmp_raw_off);
 	if (doc->nfind) {
 		res->f = calloc(doc->nfind, sizeof *res->f);
 		if (!res->f)
@@ -330,8 +416,8 @@ static tql_status build_result(tql_engine *eng, tql_doc *doc, tql_result **out)
 		f->severity = r->severity >= 0 ? (tql_severity)r->severity : ri->severity;
 		f->offset = s0;
 		f->length = s1 - s0;
-		line_col(&li, doc->src, s0, &f->line, &f->column);
-		line_col(&li, doc->src, s1, &f->end_line, &f->end_column);
+		line_col(&li, doc->src, s0, &f->line, &f->column, &m_start);
+		line_col(&li, doc->src, s1, &f->end_line, &f->end_column, &m_end);
 		f->text = tql_strndup(doc->src + s0, s1 - s0);
 		f->message = r->message;
 		r->message = NULL;
@@ -367,12 +453,21 @@ tql_status tql_check_buffer(tql_checker *chk, const char *text, size_t len,
 	doc.path = opts ? opts->path : NULL;
 	parse_lang(opts ? opts->lang : NULL, doc.lang, doc.region);
 	doc.format = opts && opts->format != TQL_FORMAT_AUTO ? opts->format : guess_format(doc.path);
-	/* Markdown and HTML readers are not implemented yet: read as text */
-	tql_status st = tql_read_text(eng, &doc);
+	doc.cfg = opts ? opts->config : NULL;
+	tql_status st = tql_config_apply(eng, &doc);
 	if (st != TQL_OK)
 		goto done;
-	if (doc.format != TQL_FORMAT_TEXT)
-		doc.format = TQL_FORMAT_TEXT;
+	st = doc.format == TQL_FORMAT_MARKDOWN ? tql_read_markdown(eng, &doc)
+	   : doc.format == TQL_FORMAT_HTML     ? tql_read_html(eng, &doc)
+	                                       : tql_read_text(eng, &doc);
+	if (st != TQL_OK)
+		goto done;
+	if (!doc.lang[0]) /* no --lang: what the document declares, then the config */
+		parse_lang(doc.doc_lang[0] ? doc.doc_lang : tql_doc_config_lang(&doc), doc.lang,
+		           doc.region);
+	/* still no language (option, front matter, lang attribute, config):
+	 * detect it; before normalising, which keeps joiners per language */
+	tql_langid_doc(&doc);
 	if ((st = tql_normalize(eng, &doc)) != TQL_OK)
 		goto done;
 	tql_lang_res *lr = tql_lang_get(chk, doc.lang, doc.region);
@@ -393,6 +488,8 @@ tql_status tql_check_buffer(tql_checker *chk, const char *text, size_t len,
 			goto done;
 		}
 	}
+	if ((st = tql_suppress_apply(eng, &doc)) != TQL_OK)
+		goto done;
 	st = build_result(eng, &doc, out);
 done:
 	doc_free(&doc);

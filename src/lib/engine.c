@@ -69,10 +69,8 @@ char *tql_data_path(const tql_engine *eng, const char *rel)
 
 int tql_rule_find(const tql_engine *eng, const char *id)
 {
-	for (size_t i = 0; i < eng->nrules; i++)
-		if (strcmp(eng->rules[i].id, id) == 0)
-			return (int)i;
-	return -1;
+	uintptr_t k;
+	return tql_strmap_get(&eng->rule_index, id, strlen(id), &k) ? (int)k : -1;
 }
 
 /* Appends a rule to the registry; dynamic rules own their strings. */
@@ -92,10 +90,16 @@ static int add_rule(tql_engine *eng, const tql_rule_info *ri, bool dynamic)
 		c2 = cap;
 		if (!TQL_GROW(eng->enabled, c2, eng->rulecap))
 			return -1;
+		c2 = cap;
+		if (!TQL_GROW(eng->forced, c2, eng->rulecap))
+			return -1;
 	}
+	if (!tql_strmap_put(&eng->rule_index, ri->id, strlen(ri->id), eng->nrules))
+		return -1;
 	eng->rules[eng->nrules] = *ri;
 	eng->rule_dynamic[eng->nrules] = dynamic;
 	eng->enabled[eng->nrules] = true;
+	eng->forced[eng->nrules] = false;
 	return (int)eng->nrules++;
 }
 
@@ -126,6 +130,7 @@ tql_status tql_engine_new(const tql_engine_options *opts, tql_engine **out)
 	const char *hd = opts && opts->hunspell_dir ? opts->hunspell_dir : getenv("TQLINT_HUNSPELL_DIR");
 	if (!hd || !*hd)
 		hd = "/usr/share/hunspell";
+	eng->spell_suggest = opts && opts->spell_suggest;
 	eng->data_dir = tql_strndup(dd, strlen(dd));
 	eng->hunspell_dir = tql_strndup(hd, strlen(hd));
 	eng->shared = calloc(tql_ncheck ? tql_ncheck : 1, sizeof *eng->shared);
@@ -170,9 +175,11 @@ void tql_engine_free(tql_engine *eng)
 		}
 	}
 	tql_names_free(eng->names);
+	tql_strmap_free(&eng->rule_index);
 	free(eng->rules);
 	free(eng->rule_dynamic);
 	free(eng->enabled);
+	free(eng->forced);
 	free(eng->shared);
 	free(eng->data_dir);
 	free(eng->hunspell_dir);
@@ -219,6 +226,7 @@ tql_status tql_engine_set_enabled(tql_engine *eng, const char *spec, int enabled
 				if ((strlen(r->id) == n && strncmp(r->id, p, n) == 0) ||
 				    (strlen(r->category) == n && strncmp(r->category, p, n) == 0)) {
 					eng->enabled[i] = enabled != 0;
+					eng->forced[i] = true;
 					hit = true;
 				}
 			}

@@ -167,7 +167,23 @@ typedef struct tql_doc {
 
 	tql_raw_finding *find;
 	size_t nfind, findcap;
+
+	/* content-repository inputs (config.c, suppress.c, formats/) */
+	const struct tql_config *cfg; /* borrowed, may be NULL */
+	struct tql_docconf *conf;     /* settings resolved for this path */
+	bool *enabled;       /* per rule for this document; NULL: the engine's */
+	int8_t *sev;         /* per rule severity override or -1; NULL: none */
+	char doc_lang[32];   /* language the document declares (front matter,
+	                        <html lang>), "" if none */
+	struct tql_lang_span *lspan; /* per-element lang attributes (raw offsets) */
+	size_t nlspan, lspancap;
 } tql_doc;
+
+/* A passage of the reader output in another declared language. */
+typedef struct tql_lang_span {
+	size_t off, len;     /* in doc->raw */
+	char lang[32];
+} tql_lang_span;
 
 /* ---- rules and checks --------------------------------------------------- */
 
@@ -195,7 +211,11 @@ typedef struct tql_lang_res {
 	bool hun_tried;
 	bool hun_latin1;             /* dictionary encoding is not UTF-8 */
 	char hun_enc[32];
-	tql_strmap spell_cache;      /* word -> 1 good, 2 bad */
+	tql_strmap spell_cache;      /* word -> 1 good, 2 bad (bounded) */
+	tql_strmap sugg_cache;       /* word -> offset+1 in sugg_store (bounded) */
+	tql_buf sugg_store;          /* NUL-separated lists, each ended by an empty string */
+	tql_strmap near_cache;       /* word -> offset+1 in near_store, 0 = none (bounded) */
+	tql_buf near_store;          /* NUL-terminated one-edit words */
 	UBreakIterator *wordbrk, *sentbrk;
 } tql_lang_res;
 
@@ -206,10 +226,15 @@ struct tql_engine {
 	tql_rule_info *rules;        /* registry; strings of dynamic rules owned */
 	bool *rule_dynamic;
 	bool *enabled;               /* per rule */
+	bool *forced;                /* per rule: set by tql_engine_set_enabled
+	                                (the command line beats a config file) */
 	size_t nrules, rulecap;
 	void **shared;               /* per check */
 	pthread_mutex_t lock;        /* guards Hunspell handle creation */
 	struct tql_names *names;     /* the name-variant table (names.c) */
+	tql_strmap rule_index;       /* rule id -> index in rules */
+	bool spell_suggest;          /* call Hunspell_suggest for reported words */
+	struct tql_corpus *corpus;   /* borrowed: cross-file index, or NULL */
 };
 
 struct tql_checker {
@@ -261,6 +286,21 @@ bool tql_rule_enabled(const tql_engine *eng, const char *id);
 
 /* Reader for plain text: fills doc->raw / raw_map, emits reader findings. */
 tql_status tql_read_text(tql_engine *eng, tql_doc *doc);
+/* Readers for Markdown (md4c) and HTML (gumbo), same contract. */
+tql_status tql_read_markdown(tql_engine *eng, tql_doc *doc);
+tql_status tql_read_html(tql_engine *eng, tql_doc *doc);
+/* Configuration (config.c): resolves doc->cfg for doc->path into
+ * doc->enabled / sev / conf; the getters return NULL when unset. */
+tql_status tql_config_apply(tql_engine *eng, tql_doc *doc);
+const char *tql_doc_fm_keys(const tql_doc *doc);     /* published front-matter keys */
+const char *tql_doc_prefer(const tql_doc *doc);      /* preferred name forms, comma list */
+const char *tql_doc_config_lang(const tql_doc *doc);
+bool tql_doc_rule_on(const tql_doc *doc, const tql_engine *eng, size_t rule);
+void tql_doc_conf_free(tql_doc *doc);
+/* Files a config names (kind 0 name tables, 1 word lists, 2 rule files). */
+size_t tql_config_files(const tql_config *c, int kind, const char *const **out);
+/* Inline suppressions, [sic], config rule mask and severities (suppress.c). */
+tql_status tql_suppress_apply(tql_engine *eng, tql_doc *doc);
 /* Normalizer: NFC + invisible characters; fills doc->text / norm_map. */
 tql_status tql_normalize(tql_engine *eng, tql_doc *doc);
 /* Segmenter: blocks, sentences, tokens. */
@@ -268,8 +308,14 @@ tql_status tql_segment(tql_checker *chk, tql_lang_res *lr, tql_doc *doc);
 
 /* Language resources (lazy, per checker). */
 tql_lang_res *tql_lang_get(tql_checker *chk, const char *lang, const char *region);
+/* Hunspell without the result cache (for generated candidates). */
+int tql_spell_nocache(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len);
 /* Hunspell: 1 known word, 0 unknown, -1 no dictionary for the language. */
 int tql_spell(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len);
+/* Hunspell suggestions (UTF-8) appended to out as NUL-separated strings;
+ * returns their number (<= max) or -1 without a dictionary. Slow. */
+int tql_spell_suggest(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len, int max,
+                      tql_buf *out);
 /* Frees one language's resources. */
 void tql_lang_free(tql_engine *eng, tql_lang_res *lr);
 
@@ -281,6 +327,15 @@ bool tql_fold(const char *s, size_t n, tql_buf *out);
 /* Source offset of an analysed offset. */
 size_t tql_doc_src_start(const tql_doc *doc, size_t a);
 size_t tql_doc_src_end(const tql_doc *doc, size_t a);
+
+/* Cross-file index (corpus.c): records n paragraph fingerprints of the
+ * document `path` with their source spans. Thread-safe; false on OOM. */
+bool tql_corpus_record(struct tql_corpus *c, const char *path, const uint64_t *hash,
+                       const size_t *off, const size_t *len, size_t n);
+/* Appends a finding at source bytes [off, off+len) to res, taking `message`
+ * (freed on failure too), and keeps the findings sorted (check.c). */
+bool tql_result_add_src(tql_result *res, const tql_rule_info *ri, const char *src, size_t srclen,
+                        size_t off, size_t len, char *message);
 
 /* Utility: is c a letter / an upper-case letter etc. (ICU). */
 bool tql_is_word_token(const tql_token *t);

@@ -121,6 +121,27 @@ static bool to_dict_encoding(const tql_lang_res *lr, const char *w, size_t n, ch
 	       (size_t)k < cap;
 }
 
+int tql_spell_nocache(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len)
+{
+	if (!lr->hun_tried) {
+		lr->hun_tried = true;
+		open_hunspell(chk->eng, lr);
+	}
+	if (!lr->hun)
+		return -1;
+	if (len == 0 || len > 100)
+		return 1;
+	uintptr_t v;
+	if (tql_strmap_get(&lr->spell_cache, word, len, &v))
+		return v == 1;
+	char tmp[512];
+	if (lr->hun_latin1)
+		return to_dict_encoding(lr, word, len, tmp, sizeof tmp) && Hunspell_spell(lr->hun, tmp);
+	memcpy(tmp, word, len);
+	tmp[len] = '\0';
+	return Hunspell_spell(lr->hun, tmp) != 0;
+}
+
 int tql_spell(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len)
 {
 	if (!lr->hun_tried) {
@@ -144,8 +165,70 @@ int tql_spell(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len)
 		ok = Hunspell_spell(lr->hun, tmp);
 	}
 	ok = ok != 0;
+	/* bounded: a stream of millions of articles keeps constant memory */
+	if (lr->spell_cache.n >= 200000)
+		tql_strmap_free(&lr->spell_cache);
 	tql_strmap_put(&lr->spell_cache, word, len, ok ? 1 : 2);
 	return ok;
+}
+
+/* Hunspell suggestions for word (UTF-8), best first, appended to out as
+ * NUL-separated strings; returns how many (at most max), -1 if none could
+ * be asked. Slow (30-70 ms): only for reported words. */
+int tql_spell_suggest(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len, int max,
+                      tql_buf *out)
+{
+	if (tql_spell(chk, lr, word, len) < 0 || len == 0 || len > 100)
+		return -1;
+	char tmp[512];
+	if (lr->hun_latin1) {
+		if (!to_dict_encoding(lr, word, len, tmp, sizeof tmp))
+			return -1;
+	} else {
+		memcpy(tmp, word, len);
+		tmp[len] = '\0';
+	}
+	/* Hunspell_suggest costs 30-70 ms: answers are cached per checker for
+	 * the process lifetime (bounded), since they depend on the word only */
+	uintptr_t at;
+	if (tql_strmap_get(&lr->sugg_cache, word, len, &at)) {
+		int k = 0;
+		for (const char *p = lr->sugg_store.p + at - 1; *p && k < max; p += strlen(p) + 1, k++)
+			if (!tql_buf_add(out, p, strlen(p) + 1))
+				return -1;
+		return k;
+	}
+	if (lr->sugg_cache.n >= 20000) {
+		tql_strmap_free(&lr->sugg_cache);
+		lr->sugg_store.n = 0;
+	}
+	size_t store_at = lr->sugg_store.n;
+	size_t out_at = out->n;
+	char **list = NULL;
+	int n = Hunspell_suggest(lr->hun, &list, tmp);
+	int k = 0;
+	for (int i = 0; i < n && k < max; i++) {
+		char u8[1024];
+		const char *w = list[i];
+		if (lr->hun_latin1) {
+			UErrorCode err = U_ZERO_ERROR;
+			int32_t l = ucnv_convert("UTF-8", lr->hun_enc, u8, (int32_t)sizeof u8, list[i],
+			                         (int32_t)strlen(list[i]), &err);
+			if (U_FAILURE(err) || l <= 0 || (size_t)l >= sizeof u8)
+				continue;
+			u8[l] = '\0';
+			w = u8;
+		}
+		if (!tql_buf_add(out, w, strlen(w) + 1))
+			break;
+		k++;
+	}
+	if (list)
+		Hunspell_free_list(lr->hun, &list, n);
+	if (tql_buf_add(&lr->sugg_store, out->p + out_at, out->n - out_at) &&
+	    tql_buf_add(&lr->sugg_store, "", 1))
+		tql_strmap_put(&lr->sugg_cache, word, len, store_at + 1);
+	return k;
 }
 
 void tql_lang_free(tql_engine *eng, tql_lang_res *lr)
@@ -160,5 +243,9 @@ void tql_lang_free(tql_engine *eng, tql_lang_res *lr)
 	ubrk_close(lr->wordbrk);
 	ubrk_close(lr->sentbrk);
 	tql_strmap_free(&lr->spell_cache);
+	tql_strmap_free(&lr->sugg_cache);
+	tql_buf_free(&lr->sugg_store);
+	tql_strmap_free(&lr->near_cache);
+	tql_buf_free(&lr->near_store);
 	free(lr);
 }

@@ -363,8 +363,8 @@ static tql_status load_file(tql_engine *eng, tql_names *nm, const char *path, ch
 	return TQL_OK;
 }
 
-/* Builds the hash indexes over all rows. */
-static tql_status build_index(tql_names *nm)
+/* Builds the hash indexes over rows [from, nrows). */
+static tql_status build_index(tql_names *nm, size_t from)
 {
 	tql_buf key = {0}, fold = {0}, g = {0};
 	tql_strmap ids = {0};
@@ -374,8 +374,11 @@ static tql_status build_index(tql_names *nm)
 		if (!tql_strmap_get(&ids, r->id, strlen(r->id), NULL)) {
 			if (!tql_strmap_put(&ids, r->id, strlen(r->id), 1))
 				goto done;
-			nm->entities++;
+			if (i >= from || from == 0)
+				nm->entities++;
 		}
+		if (i < from)
+			continue;
 		if (!index_form(nm, i, TQL_FORM_CANONICAL, r->canonical, &key, &fold))
 			goto done;
 		for (char **a = r->accepted; *a; a++)
@@ -608,7 +611,7 @@ tql_status tql_names_load(tql_engine *eng, tql_names **out)
 	for (size_t i = 0; i < nm->nfiles && st == TQL_OK; i++)
 		st = load_file(eng, nm, nm->files[i], nm->files[i]);
 	if (st == TQL_OK)
-		st = build_index(nm);
+		st = build_index(nm, 0);
 	if (st == TQL_OK)
 		st = load_given(eng, nm);
 	if (st == TQL_OK)
@@ -643,6 +646,13 @@ void tql_names_free(tql_names *nm)
 	tql_strmap_free(&nm->stems);
 	tql_strmap_free(&nm->tphon);
 	tql_strmap_free(&nm->entity_langs);
+	tql_strmap_free(&nm->prefer);
+	for (size_t i = 0; i < nm->nprefer; i++) {
+		free(nm->prefer_forms[i]);
+		free(nm->prefer_shown[i]);
+	}
+	free(nm->prefer_forms);
+	free(nm->prefer_shown);
 	tql_strmap_free(&nm->langs);
 	for (size_t i = 0; i < nm->nfiles; i++)
 		free(nm->files[i]);
@@ -721,4 +731,77 @@ bool tql_names_entity_has_lang(const tql_names *nm, const char *id, const char *
 bool tql_names_has_lang(const tql_names *nm, const char *lang)
 {
 	return tql_strmap_get(&nm->langs, lang, strlen(lang), NULL);
+}
+
+tql_status tql_names_add_file(tql_engine *eng, tql_names *nm, const char *path)
+{
+	char **nf = realloc(nm->files, (nm->nfiles + 1) * sizeof *nf);
+	if (!nf)
+		return TQL_ENOMEM;
+	nm->files = nf;
+	if (!(nm->files[nm->nfiles] = tql_strndup(path, strlen(path))))
+		return TQL_ENOMEM;
+	char *ref = nm->files[nm->nfiles++];
+	size_t from = nm->nrows;
+	tql_status st = load_file(eng, nm, path, ref);
+	if (st == TQL_OK)
+		st = build_index(nm, from);
+	if (st == TQL_OK)
+		st = build_translit_index(nm);
+	return st;
+}
+
+const char *tql_names_preferred(const tql_names *nm, const char *lang, const char *id,
+                                const char **shown)
+{
+	char buf[256];
+	int k = snprintf(buf, sizeof buf, "%s" SEP "%s", lang, id);
+	uintptr_t idx;
+	if (k <= 0 || (size_t)k >= sizeof buf || !tql_strmap_get(&nm->prefer, buf, (size_t)k, &idx))
+		return NULL;
+	if (shown)
+		*shown = nm->prefer_shown[idx];
+	return nm->prefer_forms[idx];
+}
+
+tql_status tql_engine_add_names(tql_engine *eng, const char *path)
+{
+	return tql_names_add_file(eng, eng->names, path);
+}
+
+tql_status tql_engine_prefer(tql_engine *eng, const char *lang, const char *form)
+{
+	tql_names *nm = eng->names;
+	tql_buf f = {0}, key = {0};
+	tql_status st = TQL_ENOMEM;
+	if (!tql_fold(form, strlen(form), &f))
+		goto done;
+	const struct tql_hitlist *hl = tql_names_lookup(nm, lang, f.p, f.n);
+	const tql_name_hit *ok = NULL;
+	for (size_t h = 0; hl && h < hl->n; h++)
+		if (hl->v[h].type != TQL_FORM_ERROR)
+			ok = &hl->v[h];
+	if (!ok) {
+		st = tql_engine_fail(eng, TQL_EUSAGE, "preferred form '%s' is not a correct form in the %s name table", form, lang);
+		goto done;
+	}
+	char **pf = realloc(nm->prefer_forms, (nm->nprefer + 1) * sizeof *pf);
+	if (!pf)
+		goto done;
+	nm->prefer_forms = pf;
+	pf = realloc(nm->prefer_shown, (nm->nprefer + 1) * sizeof *pf);
+	if (!pf)
+		goto done;
+	nm->prefer_shown = pf;
+	if (!(nm->prefer_shown[nm->nprefer] = tql_strndup(form, strlen(form))))
+		goto done;
+	if (!tql_buf_printf(&key, "%s" SEP "%s", lang, nm->rows[ok->row].id) ||
+	    !tql_strmap_put(&nm->prefer, key.p, key.n, nm->nprefer))
+		goto done;
+	nm->prefer_forms[nm->nprefer++] = tql_buf_take(&f);
+	st = TQL_OK;
+done:
+	tql_buf_free(&f);
+	tql_buf_free(&key);
+	return st;
 }

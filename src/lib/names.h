@@ -39,7 +39,11 @@ typedef struct tql_names {
 	tql_strmap dels;          /* "lang\x1f" one-deletion of one-word keys -> hit list */
 	tql_strmap tphon;         /* folded Latin romanisations (BGN, ICU) of
 	                             Cyrillic forms -> hit on the entity's en row */
-	tql_strmap entity_langs;  /* "id\x1flang" -> 1 for every row */
+	tql_strmap entity_langs;
+	tql_strmap prefer;        /* "lang\x1fentity id" -> index in prefer_forms */
+	char **prefer_forms;      /* folded preferred forms (owned) */
+	char **prefer_shown;      /* the same forms as written in the config (owned) */
+	size_t nprefer;  /* "id\x1flang" -> 1 for every row */
 	tql_strmap stems;         /* "lang\x1f" stemmed key (ru, uk) -> hit list */
 	tql_strmap langs;         /* languages that have rows */
 	size_t entities;
@@ -52,6 +56,13 @@ typedef struct tql_names {
  * On a format error returns TQL_EDATA with file:line in the engine message. */
 tql_status tql_names_load(tql_engine *eng, tql_names **out);
 void tql_names_free(tql_names *nm);
+
+/* Loads one more table file (project-local) and indexes its rows. */
+tql_status tql_names_add_file(tql_engine *eng, tql_names *nm, const char *path);
+/* The folded preferred form of entity id in lang, or NULL; *shown gets the
+ * form as configured. */
+const char *tql_names_preferred(const tql_names *nm, const char *lang, const char *id,
+                                const char **shown);
 
 /* Hits for a folded key in a language; NULL if none. */
 const struct tql_hitlist *tql_names_lookup(const tql_names *nm, const char *lang, const char *key,

@@ -53,7 +53,7 @@ static void line_col(const char *s, size_t off, unsigned *line, unsigned *col)
 static tql_result *check_contract(const char *text, size_t len)
 {
 	tql_result *res = NULL;
-	tql_doc_options o = {"en", TQL_FORMAT_TEXT, NULL};
+	tql_doc_options o = {.lang = "en", .format = TQL_FORMAT_TEXT};
 	assert_int_equal(tql_check_buffer(chk, text, len, &o, &res), TQL_OK);
 	for (size_t i = 0; i < tql_result_count(res); i++) {
 		const tql_finding *f = tql_result_get(res, i);
@@ -128,7 +128,7 @@ static void test_binary_and_empty(void **state)
 {
 	(void)state;
 	tql_result *res = NULL;
-	tql_doc_options o = {"en", TQL_FORMAT_TEXT, NULL};
+	tql_doc_options o = {.lang = "en", .format = TQL_FORMAT_TEXT};
 	assert_int_equal(tql_check_buffer(chk, "a\0b", 3, &o, &res), TQL_EBINARY);
 	assert_null(res);
 	assert_int_equal(tql_check_buffer(chk, "", 0, &o, &res), TQL_OK);

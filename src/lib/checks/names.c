@@ -423,9 +423,12 @@ static tql_status near_miss(nstate *st, size_t i)
 	    tql_u8_count(doc->text + t->off, t->len) < 4)
 		return TQL_OK;
 	size_t kl;
-	const char *k = word_key(st, i, &kl);
-	if (!k || kl < 4 || tql_names_is_given(st->nm, k, kl))
+	const char *kp = word_key(st, i, &kl);
+	/* a copy: later word_key() calls may move the fold buffer */
+	char k[128];
+	if (!kp || kl < 4 || kl >= sizeof k || tql_names_is_given(st->nm, kp, kl))
 		return TQL_OK;
+	memcpy(k, kp, kl + 1);
 	if (tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) != 0)
 		return TQL_OK; /* a word of the language, or no dictionary to tell */
 	/* a given name of the candidate just before it is strong evidence */
@@ -607,6 +610,15 @@ static tql_status consistency(nstate *st)
 		const mention *rf = &st->m[r];
 		/* an acronym and the full name are one style, not two spellings */
 		bool person = st->nm->rows[m->row].kind == TQL_NK_PERSON;
+		/* house style: a preferred form set in the configuration */
+		const char *shown = NULL;
+		const char *pref = tql_names_preferred(st->nm, st->lang, m->entity, &shown);
+		if (pref && !m->error && !m->acronym && !compatible(pref, m->key, false)) {
+			if (!tql_emit(ctx, "consistency.name", m->off, m->len, shown, false,
+			              "house style writes this name as '%s'", shown))
+				goto done;
+			continue;
+		}
 		if (rf == m || rf->acronym || m->acronym || compatible(rf->key, m->key, person))
 			continue;
 		if (!rf->canonical && rf->off > m->off)

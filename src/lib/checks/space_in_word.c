@@ -14,7 +14,7 @@ static bool suspended_conj(const char *lang, const char *w, size_t n)
 {
 	static const char *const list[] = {
 		"en:and", "en:or", "en:to", "en:nor", "de:und", "de:oder", "de:bis", "de:sowie",
-		"de:als", "fr:et", "fr:ou", "es:y", "es:e", "es:o", "es:u", "it:e", "it:ed", "it:o",
+		"de:als", "de:bzw", "de:beziehungsweise", "de:respektive", "de:noch", "de:wie", "fr:et", "fr:ou", "es:y", "es:e", "es:o", "es:u", "it:e", "it:ed", "it:o",
 		"ru:и", "ru:или", "ru:и/или", "uk:і", "uk:й", "uk:та", "uk:або", "nl:en", "nl:of",
 		"pt:e", "pt:ou", "pl:i", "pl:lub", "cs:a", "sv:och", "da:og", "no:og",
 	};

@@ -4,12 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Format names, indexed by tql_report_format. */
+static const char *const format_names[] = {"text",  "json",   "jsonl",     "tsv",
+                                           "sarif", "github", "checkstyle"};
+
 int tql_report_format_parse(const char *name)
 {
-	static const char *const names[] = {"text", "json", "jsonl", "tsv"};
-	for (int i = 0; i < 4; i++)
-		if (strcmp(name, names[i]) == 0)
-			return i;
+	for (size_t i = 0; i < sizeof format_names / sizeof *format_names; i++)
+		if (strcmp(name, format_names[i]) == 0)
+			return (int)i;
 	return -1;
 }
 
@@ -23,9 +26,14 @@ tql_reporter *tql_reporter_new(tql_report_format fmt, FILE *out, const tql_repor
 	if (opts)
 		r->opt = *opts;
 	r->first_file = true;
+	r->first_result = true;
 	if (fmt == TQL_REPORT_JSON)
 		fprintf(out, "{\n  \"tool\": {\"name\": \"tqlint\", \"version\": \"%s\"},\n  \"files\": [",
 		        TQL_VERSION);
+	else if (fmt == TQL_REPORT_SARIF)
+		tql_report_sarif_begin(r);
+	else if (fmt == TQL_REPORT_CHECKSTYLE)
+		tql_report_checkstyle_begin(r);
 	return r;
 }
 
@@ -42,6 +50,9 @@ void tql_reporter_file(tql_reporter *r, const char *path, const char *src, size_
 	case TQL_REPORT_JSON: tql_report_json_file(r, path, res); break;
 	case TQL_REPORT_JSONL: tql_report_jsonl_file(r, path, res); break;
 	case TQL_REPORT_TSV: tql_report_tsv_file(r, path, res); break;
+	case TQL_REPORT_SARIF: tql_report_sarif_file(r, path, src, len, res); break;
+	case TQL_REPORT_GITHUB: tql_report_github_file(r, path, res); break;
+	case TQL_REPORT_CHECKSTYLE: tql_report_checkstyle_file(r, path, res); break;
 	}
 	r->first_file = false;
 }
@@ -56,6 +67,10 @@ void tql_reporter_finish(tql_reporter *r)
 		        "\"warning\": %zu, \"info\": %zu}\n}\n",
 		        r->files ? "\n" : "", r->files, r->findings, r->by_sev[TQL_SEV_ERROR],
 		        r->by_sev[TQL_SEV_WARNING], r->by_sev[TQL_SEV_INFO]);
+	else if (r->fmt == TQL_REPORT_SARIF)
+		tql_report_sarif_end(r);
+	else if (r->fmt == TQL_REPORT_CHECKSTYLE)
+		tql_report_checkstyle_end(r);
 	fflush(r->out);
 	free(r);
 }
