@@ -351,6 +351,15 @@ static bool add_file(tql_config *c, int kind, const char *key, const char *v)
 			snprintf(c->err, sizeof c->err, "'%s': %.300s", key, c->eng->errmsg);
 			return false;
 		}
+		/* project-local name tables and word lists join the engine the same way */
+		if (kind == 0 && tql_engine_add_names(c->eng, c->files[0][c->nfiles[0] - 1]) != TQL_OK) {
+			snprintf(c->err, sizeof c->err, "'%s': %.300s", key, c->eng->errmsg);
+			return false;
+		}
+		if (kind == 1 && !tql_engine_add_words(c->eng, c->files[1][c->nfiles[1] - 1])) {
+			snprintf(c->err, sizeof c->err, "out of memory");
+			return false;
+		}
 		p += n;
 		while (*p && *p != ',')
 			p++;

@@ -175,6 +175,9 @@ void tql_engine_free(tql_engine *eng)
 		}
 	}
 	tql_names_free(eng->names);
+	for (size_t i = 0; i < eng->nextra_words; i++)
+		free(eng->extra_words[i]);
+	free(eng->extra_words);
 	tql_strmap_free(&eng->rule_index);
 	free(eng->rules);
 	free(eng->rule_dynamic);
@@ -245,4 +248,14 @@ bool tql_rule_enabled(const tql_engine *eng, const char *id)
 {
 	int k = tql_rule_find(eng, id);
 	return k >= 0 && eng->enabled[k];
+}
+
+bool tql_engine_add_words(tql_engine *eng, const char *path)
+{
+	char **v = realloc(eng->extra_words, (eng->nextra_words + 1) * sizeof *v);
+	if (!v)
+		return false;
+	eng->extra_words = v;
+	v[eng->nextra_words] = tql_strndup(path, strlen(path));
+	return v[eng->nextra_words++] != NULL;
 }

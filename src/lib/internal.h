@@ -234,6 +234,8 @@ struct tql_engine {
 	struct tql_names *names;     /* the name-variant table (names.c) */
 	tql_strmap rule_index;       /* rule id -> index in rules */
 	bool spell_suggest;          /* call Hunspell_suggest for reported words */
+	char **extra_words;          /* word-list files from configs (owned) */
+	size_t nextra_words;
 	struct tql_corpus *corpus;   /* borrowed: cross-file index, or NULL */
 };
 
@@ -308,6 +310,8 @@ tql_status tql_segment(tql_checker *chk, tql_lang_res *lr, tql_doc *doc);
 
 /* Language resources (lazy, per checker). */
 tql_lang_res *tql_lang_get(tql_checker *chk, const char *lang, const char *region);
+/* Adds a project word-list file for every Hunspell handle created later. */
+bool tql_engine_add_words(tql_engine *eng, const char *path);
 /* Hunspell without the result cache (for generated candidates). */
 int tql_spell_nocache(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len);
 /* Hunspell: 1 known word, 0 unknown, -1 no dictionary for the language. */

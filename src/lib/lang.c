@@ -32,6 +32,24 @@ static bool dict_exists(const char *dir, const char *name)
 	return access(p, R_OK) == 0;
 }
 
+/* Adds every word of a list file (one per line, # comments) to lr's handle. */
+static void add_word_file(tql_lang_res *lr, const char *path)
+{
+	char *data = NULL;
+	size_t len = 0;
+	if (path && tql_read_file(path, &data, &len) == TQL_OK) {
+		char *save = NULL;
+		for (char *line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			size_t l = strlen(line);
+			while (l && (line[l - 1] == '\r' || line[l - 1] == ' '))
+				line[--l] = '\0';
+			if (l && line[0] != '#')
+				Hunspell_add(lr->hun, line);
+		}
+	}
+	free(data);
+}
+
 /* Opens the Hunspell dictionary for lr (under the engine lock: Hunspell
  * 1.7.1 has a non-atomic global refcount, upstream issue #727). */
 static void open_hunspell(tql_engine *eng, tql_lang_res *lr)
@@ -69,20 +87,11 @@ static void open_hunspell(tql_engine *eng, tql_lang_res *lr)
 	char rel[64];
 	snprintf(rel, sizeof rel, "words/%s.txt", lr->lang);
 	char *path = tql_data_path(eng, rel);
-	char *data = NULL;
-	size_t len = 0;
-	if (path && tql_read_file(path, &data, &len) == TQL_OK) {
-		char *save = NULL;
-		for (char *line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-			size_t l = strlen(line);
-			while (l && (line[l - 1] == '\r' || line[l - 1] == ' '))
-				line[--l] = '\0';
-			if (l && line[0] != '#')
-				Hunspell_add(lr->hun, line);
-		}
-	}
-	free(data);
+	add_word_file(lr, path);
 	free(path);
+	/* project word lists named in configuration files (all languages) */
+	for (size_t i = 0; i < eng->nextra_words; i++)
+		add_word_file(lr, eng->extra_words[i]);
 }
 
 tql_lang_res *tql_lang_get(tql_checker *chk, const char *lang, const char *region)

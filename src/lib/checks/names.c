@@ -43,6 +43,9 @@ typedef struct nstate {
 	size_t *fold_at;      /* per word: offset in folds + 1, 0 = not yet */
 	mention *m;
 	size_t nm_, mcap;
+	tql_strmap dpref;     /* entity id -> index+1 in dpref_key (config `prefer`) */
+	char *dpref_key[16], *dpref_shown[16];
+	size_t ndpref;
 	struct pending {
 		size_t word;
 		const tql_name_hit *hit;
@@ -612,9 +615,18 @@ static tql_status consistency(nstate *st)
 		bool person = st->nm->rows[m->row].kind == TQL_NK_PERSON;
 		/* house style: a preferred form set in the configuration */
 		const char *shown = NULL;
-		const char *pref = tql_names_preferred(st->nm, st->lang, m->entity, &shown);
-		if (pref && !m->error && !m->acronym && !compatible(pref, m->key, false)) {
-			if (!tql_emit(ctx, "consistency.name", m->off, m->len, shown, false,
+		const char *pref = NULL;
+		uintptr_t di;
+		if (tql_strmap_get(&st->dpref, m->entity, strlen(m->entity), &di)) {
+			pref = st->dpref_key[di - 1];
+			shown = st->dpref_shown[di - 1];
+		} else {
+			pref = tql_names_preferred(st->nm, st->lang, m->entity, &shown);
+		}
+		if (pref && !m->error && !m->acronym) {
+			/* the preferred form is the reference of its entity */
+			if (!compatible(pref, m->key, false) &&
+			    !tql_emit(ctx, "consistency.name", m->off, m->len, shown, false,
 			              "house style writes this name as '%s'", shown))
 				goto done;
 			continue;
@@ -642,6 +654,47 @@ done:
 	return rs;
 }
 
+/* House style from the document's configuration (`prefer = Zelenskyy, Kyiv`):
+ * each form is looked up in the table to find its entity. Unknown forms are
+ * ignored here (the config loader cannot know the table). */
+static bool load_doc_prefer(nstate *st)
+{
+	const char *list = tql_doc_prefer(st->ctx->doc);
+	tql_buf f = {0};
+	bool ok = true;
+	while (list && *list && st->ndpref < 16 && ok) {
+		size_t l = strcspn(list, ",");
+		const char *p = list;
+		size_t n = l;
+		while (n && *p == ' ') {
+			p++;
+			n--;
+		}
+		while (n && p[n - 1] == ' ')
+			n--;
+		f.n = 0;
+		if (n && tql_fold(p, n, &f) && f.n) {
+			const struct tql_hitlist *hl = tql_names_lookup(st->nm, st->lang, f.p, f.n);
+			for (size_t h = 0; hl && h < hl->n; h++) {
+				if (hl->v[h].type == TQL_FORM_ERROR)
+					continue;
+				const char *id = st->nm->rows[hl->v[h].row].id;
+				st->dpref_key[st->ndpref] = tql_strndup(f.p, f.n);
+				st->dpref_shown[st->ndpref] = tql_strndup(p, n);
+				ok = st->dpref_key[st->ndpref] && st->dpref_shown[st->ndpref] &&
+				     tql_strmap_put(&st->dpref, id, strlen(id), st->ndpref + 1);
+				st->ndpref++;
+				break;
+			}
+		}
+		list += l;
+		if (*list == ',')
+			list++;
+	}
+	tql_buf_free(&f);
+	return ok;
+}
+
 static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	(void)shared;
@@ -663,6 +716,8 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			st.words[st.nwords++] = t;
 	st.fold_at = calloc(st.nwords + 1, sizeof *st.fold_at);
 	if (!st.fold_at)
+		goto done;
+	if (!load_doc_prefer(&st))
 		goto done;
 	for (size_t i = 0; i < st.nwords;) {
 		const tql_token *t = &doc->tok[st.words[i]];
@@ -687,6 +742,11 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	rs = consistency(&st);
 done:
 	free(st.pend);
+	for (size_t i = 0; i < st.ndpref; i++) {
+		free(st.dpref_key[i]);
+		free(st.dpref_shown[i]);
+	}
+	tql_strmap_free(&st.dpref);
 	for (size_t i = 0; i < st.nm_; i++)
 		free(st.m[i].key);
 	free(st.m);
