@@ -169,6 +169,49 @@ static bool plain_apostrophes(const char *w, size_t n, tql_buf *out)
 	return tql_buf_add(out, "", 0);
 }
 
+/*
+ * Spanish and Italian attach object pronouns to infinitives, gerunds and
+ * imperatives ("comprenderlo", "apagarlo", "farlo", "dirgli"); Hunspell's
+ * es/it dictionaries miss many of these. Accept the word when it is an
+ * infinitive the dictionary knows plus one or two clitics.
+ */
+static bool clitic_form(tql_ctx *ctx, const char *w, size_t n)
+{
+	static const char *const es[] = {"nos", "los", "las", "les", "lo", "la", "le", "se", "me", "te", NULL};
+	static const char *const it[] = {"gliela", "glielo", "gli", "lo", "la", "le", "li", "ne", "ci",
+	                                 "vi", "si", "mi", "ti", NULL};
+	const char *const *list = strcmp(ctx->doc->lang, "es") == 0   ? es
+	                          : strcmp(ctx->doc->lang, "it") == 0 ? it
+	                                                              : NULL;
+	if (!list || n > 60)
+		return false;
+	char stem[64];
+	for (int round = 0; round < 2; round++) {
+		bool cut = false;
+		for (const char *const *c = list; *c && !cut; c++) {
+			size_t cl = strlen(*c);
+			if (n > cl + 3 && memcmp(w + n - cl, *c, cl) == 0) {
+				n -= cl;
+				cut = true;
+			}
+		}
+		if (!cut)
+			return false;
+		memcpy(stem, w, n);
+		stem[n] = '\0';
+		/* Italian infinitives drop their final -e before a clitic: far(e)lo */
+		if (strcmp(ctx->doc->lang, "it") == 0 && n + 1 < sizeof stem && stem[n - 1] == 'r') {
+			stem[n] = 'e';
+			stem[n + 1] = '\0';
+		}
+		size_t sl = strlen(stem);
+		if (sl >= 3 && (stem[sl - 1] == 'r' || stem[sl - 1] == 'e') &&
+		    tql_spell(ctx->chk, ctx->lang, stem, sl) == 1)
+			return true;
+	}
+	return false;
+}
+
 /* Is the word a known name form (folded) in the document language? */
 static bool known_name(tql_ctx *ctx, const char *w, size_t n, tql_buf *key)
 {
@@ -337,6 +380,8 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		    known_name(ctx, w, tk->len, &key))
 			continue;
 		if (en && tql_spell(ctx->chk, en, word.p, word.n) == 1)
+			continue;
+		if (clitic_form(ctx, word.p, word.n))
 			continue;
 		if (!ab.tried)
 			load_alphabet(doc->lang, &ab);
