@@ -124,7 +124,7 @@ test-cases: all
 	@sh tests/run-cases.sh $(B)/tqlint
 
 check: deps all $(UNIT_BIN)
-	@sh tests/run-all.sh $(B)
+	@TQL_SANFLAGS="$(SANFLAGS)" sh tests/run-all.sh $(B)
 
 check-sanitize:
 	$(MAKE) B=build/san SANITIZE=address,undefined CFLAGS="-O1 -g" check

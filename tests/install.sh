@@ -65,7 +65,7 @@ int main(void)
 }
 C
 if PKG_CONFIG_PATH=$p/lib/pkgconfig pkg-config --exists tqlint &&
-	${CC:-cc} -o "$tmp/use" "$tmp/use.c" $(PKG_CONFIG_PATH=$p/lib/pkgconfig pkg-config --cflags --libs tqlint) 2>"$tmp/err" &&
+	${CC:-cc} $TQL_SANFLAGS -o "$tmp/use" "$tmp/use.c" $(PKG_CONFIG_PATH=$p/lib/pkgconfig pkg-config --cflags --libs tqlint) 2>"$tmp/err" &&
 	n=$(LD_LIBRARY_PATH=$p/lib "$tmp/use") && [ "$n" -ge 2 ]; then
 	ok "a program linked with pkg-config --libs tqlint (shared libtqlint.so.0) finds $n findings"
 else

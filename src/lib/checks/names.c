@@ -174,16 +174,27 @@ static bool words_within(const char *a, const char *b)
 /* Two forms of one entity are one spelling when equal, when one is a part
  * of the other ("Xi" / "Xi Jinping"), or, for people, when the family
  * name (last word) agrees ("President Trump" / "Donald Trump"). */
+static int osa(const char *a, size_t na, const char *b, size_t nb);
+
 static bool compatible(const char *a, const char *b, bool person)
 {
 	if (strcmp(a, b) == 0 || words_within(a, b) || words_within(b, a))
 		return true;
-	if (!person)
-		return false;
 	const char *la = strrchr(a, ' '), *lb = strrchr(b, ' ');
 	la = la ? la + 1 : a;
 	lb = lb ? lb + 1 : b;
-	return strcmp(la, lb) == 0;
+	if (person && strcmp(la, lb) == 0)
+		return true;
+	/* two spellings of one name are close (Kyiv / Kiev, Zelensky /
+	 * Zelenskyy); forms far apart are aliases (Leo XIV / Prevost, Burma /
+	 * Myanmar), which professional copy mixes on purpose */
+	const char *x = person ? la : a, *y = person ? lb : b;
+	tql_buf p1 = {0}, p2 = {0};
+	bool phon = tql_names_phonetic(x, strlen(x), &p1) && tql_names_phonetic(y, strlen(y), &p2) &&
+	            p1.n && p1.n == p2.n && memcmp(p1.p, p2.p, p1.n) == 0;
+	tql_buf_free(&p1);
+	tql_buf_free(&p2);
+	return !phon && osa(x, strlen(x), y, strlen(y)) >= 3;
 }
 
 /* Optimal string alignment distance over code points, capped at 3. */

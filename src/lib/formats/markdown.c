@@ -17,7 +17,9 @@ typedef struct md_state {
 	size_t n;
 	int code;            /* depth of code blocks / spans */
 	int skip_html;       /* depth of inline raw HTML that swallows text */
-	const MD_ATTRIBUTE *href; /* innermost link target, or NULL */
+	char href[2048];     /* innermost link target (a copy: md4c's detail dies
+	                        with its callback), "" when none or too long */
+	size_t href_size;
 	size_t unclosed;     /* source offset of an unclosed "<!--" + 1, or 0 */
 } md_state;
 
@@ -56,9 +58,13 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 	md_state *st = ud;
 	if (type == MD_SPAN_CODE || type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY)
 		st->code++;
-	else if (type == MD_SPAN_A)
-		st->href = &((MD_SPAN_A_DETAIL *)detail)->href;
-	else if (type == MD_SPAN_IMG && !tql_rd_sep(&st->rd, " "))
+	else if (type == MD_SPAN_A) {
+		/* md4c's detail struct lives only during this callback: copy */
+		const MD_ATTRIBUTE *h = &((MD_SPAN_A_DETAIL *)detail)->href;
+		st->href_size = h->size < sizeof st->href ? h->size : 0;
+		if (st->href_size)
+			memcpy(st->href, h->text, st->href_size);
+	} else if (type == MD_SPAN_IMG && !tql_rd_sep(&st->rd, " "))
 		return -1;
 	return 0;
 }
@@ -74,7 +80,7 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 		if (!tql_rd_lit(&st->rd, "0", 1, st->rd.s_pos, 0))
 			return -1;
 	} else if (type == MD_SPAN_A) {
-		st->href = NULL;
+		st->href_size = 0;
 	} else if (type == MD_SPAN_IMG && !tql_rd_sep(&st->rd, " ")) {
 		return -1;
 	}
@@ -82,13 +88,13 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *ud)
 }
 
 /* Is the text the tail of the link target (an autolink shows its URL)? */
-static bool is_url_text(const MD_ATTRIBUTE *href, const MD_CHAR *text, MD_SIZE size)
+static bool is_url_text(const md_state *st, const MD_CHAR *text, MD_SIZE size)
 {
-	if (!href || !size || href->size < size)
+	if (!st->href_size || !size || st->href_size < size)
 		return false;
 	if (memchr(text, ' ', size))
 		return false;
-	return memcmp(href->text + href->size - size, text, size) == 0;
+	return memcmp(st->href + st->href_size - size, text, size) == 0;
 }
 
 /* Raw HTML: skipped, but an HTML comment that never closes hides the rest
@@ -127,7 +133,7 @@ static int text_cb(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
 		return tql_rd_lit(rd, "\xEF\xBF\xBD", 3, off == SIZE_MAX ? rd->s_pos : off,
 		                  off == SIZE_MAX ? 0 : size) ? 0 : -1;
 	case MD_TEXT_ENTITY: {
-		if (st->code || is_url_text(st->href, text, size))
+		if (st->code || is_url_text(st, text, size))
 			return 0;
 		char u[8];
 		size_t ulen = 0;
@@ -140,7 +146,7 @@ static int text_cb(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
 	}
 	case MD_TEXT_NORMAL:
 	default:
-		if (st->code || is_url_text(st->href, text, size))
+		if (st->code || is_url_text(st, text, size))
 			return 0;
 		if (off == SIZE_MAX)
 			return tql_rd_lit(rd, text, size, rd->s_pos, 0) ? 0 : -1;
