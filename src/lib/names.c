@@ -510,7 +510,24 @@ static tql_status build_translit_index(tql_names *nm)
 			lists[1] = r->accepted;
 		}
 		for (int li = 0; li < 2; li++) {
-			for (char **w = lists[li]; w && *w; w++) {
+			for (char **w0 = lists[li]; w0 && *w0; w0++) {
+				/* "Реджеп Тайип": each word of a multi-word name on its own */
+				char words[8][128];
+				size_t nw = 0;
+				const char *q = *w0;
+				while (*q && nw < 8) {
+					size_t l = strcspn(q, " ");
+					if (l && l < 128) {
+						memcpy(words[nw], q, l);
+						words[nw++][l] = '\0';
+					}
+					q += l;
+					while (*q == ' ')
+						q++;
+				}
+				for (size_t wi = 0; wi < nw; wi++) {
+				const char *wp = words[wi];
+				const char *const *w = &wp;
 				for (int t = 0; t < 3; t++) {
 					if (!tr[t] || (t == 0 && !has_lang(r, "ru")) || (t == 1 && !has_lang(r, "uk")))
 						continue;
@@ -529,6 +546,7 @@ static tql_status build_translit_index(tql_names *nm)
 						h.type = TQL_FORM_CANONICAL;
 					if (!add_hit(nm, &nm->tphon, f.p, f.n, h))
 						goto done;
+				}
 				}
 			}
 		}

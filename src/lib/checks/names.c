@@ -260,9 +260,12 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 		if (!hl && strcmp(st->lang, "en") != 0 &&
 		    (doc->tok[st->words[i]].script == USCRIPT_LATIN)) {
 			hl = tql_names_lookup(st->nm, "en", key->p, ends[w - 1]);
+			/* ... and known damage ("Mark Rute") is damage in any Latin-script
+			 * language, since the form is not correct in this one either */
 			bool usable = false;
 			for (size_t h = 0; hl && h < hl->n && !usable; h++)
-				usable = !tql_names_entity_has_lang(st->nm, st->nm->rows[hl->v[h].row].id,
+				usable = hl->v[h].type == TQL_FORM_ERROR ||
+				         !tql_names_entity_has_lang(st->nm, st->nm->rows[hl->v[h].row].id,
 				                                    st->lang);
 			if (!usable)
 				hl = NULL;
@@ -374,8 +377,9 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		return TQL_OK;
 	/* common surnames (Williams, Blair) belong to many people the table does
 	 * not know: only a family name the dictionary does not know is distinctive */
-	if (tql_spell(ctx->chk, ctx->lang, doc->text + a->off, a->len) != 0)
-		return TQL_OK;
+	if (a->script != USCRIPT_CYRILLIC &&
+	    tql_spell(ctx->chk, ctx->lang, doc->text + a->off, a->len) != 0)
+		return TQL_OK; /* (uk_UA and ru_RU list many surnames: not a signal there) */
 	const tql_token *pv = &doc->tok[st->words[i - 1]];
 	if (!(pv->flags & TQL_TF_UPPER_INITIAL) || (pv->flags & TQL_TF_ALL_UPPER) ||
 	    st->words[i] - st->words[i - 1] != 2 || doc->tok[st->words[i] - 1].kind != TQL_TOK_SPACE)
@@ -610,8 +614,10 @@ static tql_status consistency(nstate *st)
 		const mention *m = &st->m[a];
 		uintptr_t r;
 		size_t el = strlen(m->entity);
+		/* reference: the first canonical mention, else the first correct
+		 * one, else the first; a known error never outranks a correct form */
 		if (!tql_strmap_get(&ref, m->entity, el, &r) ||
-		    (m->canonical && !st->m[r].canonical)) {
+		    (m->canonical && !st->m[r].canonical) || (!m->error && st->m[r].error)) {
 			if (!tql_strmap_put(&ref, m->entity, el, a))
 				goto done;
 		}
@@ -644,7 +650,7 @@ static tql_status consistency(nstate *st)
 		}
 		if (rf == m || rf->acronym || m->acronym || compatible(rf->key, m->key, person))
 			continue;
-		if (!rf->canonical && rf->off > m->off)
+		if (!rf->canonical && !(m->error && !rf->error) && rf->off > m->off)
 			continue;
 		char refshown[256];
 		size_t rl = rf->len < 200 ? rf->len : 200;
