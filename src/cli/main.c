@@ -72,38 +72,9 @@ typedef struct pool {
 	int failed_init;
 } pool;
 
-/* Reads a path ("-" = standard input) into j->src. */
-static tql_status read_input(job *j)
+/* Reads all of f into j->src (NUL-terminated) and j->len. */
+static tql_status read_stream(FILE *f, job *j)
 {
-	if (strcmp(j->path, "-") == 0) {
-		size_t cap = 0;
-		j->len = 0;
-		j->src = NULL;
-		char buf[65536];
-		size_t k;
-		while ((k = fread(buf, 1, sizeof buf, stdin)) > 0) {
-			if (j->len + k + 1 > cap) {
-				size_t nc = cap ? cap * 2 : 131072;
-				while (nc < j->len + k + 1)
-					nc *= 2;
-				char *p = realloc(j->src, nc);
-				if (!p)
-					return TQL_ENOMEM;
-				j->src = p;
-				cap = nc;
-			}
-			memcpy(j->src + j->len, buf, k);
-			j->len += k;
-		}
-		if (!j->src)
-			j->src = calloc(1, 1);
-		return ferror(stdin) ? TQL_EIO : TQL_OK;
-	}
-	FILE *f = fopen(j->path, "rb");
-	if (!f) {
-		snprintf(j->err, sizeof j->err, "cannot open '%s': %s", j->path, strerror(errno));
-		return TQL_EIO;
-	}
 	size_t cap = 0;
 	j->len = 0;
 	char buf[65536];
@@ -114,25 +85,39 @@ static tql_status read_input(job *j)
 			while (nc < j->len + k + 1)
 				nc *= 2;
 			char *p = realloc(j->src, nc);
-			if (!p) {
-				fclose(f);
+			if (!p)
 				return TQL_ENOMEM;
-			}
 			j->src = p;
 			cap = nc;
 		}
 		memcpy(j->src + j->len, buf, k);
 		j->len += k;
 	}
-	if (ferror(f)) {
-		snprintf(j->err, sizeof j->err, "cannot read '%s': %s", j->path, strerror(errno));
-		fclose(f);
+	if (ferror(f))
 		return TQL_EIO;
-	}
-	fclose(f);
 	if (!j->src)
 		j->src = calloc(1, 1);
+	else
+		j->src[j->len] = '\0';
 	return j->src ? TQL_OK : TQL_ENOMEM;
+}
+
+/* Reads a path ("-" = standard input) into j->src. */
+static tql_status read_input(job *j)
+{
+	bool is_stdin = strcmp(j->path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(j->path, "rb");
+	if (!f) {
+		snprintf(j->err, sizeof j->err, "cannot open '%s': %s", j->path, strerror(errno));
+		return TQL_EIO;
+	}
+	tql_status st = read_stream(f, j);
+	if (st == TQL_EIO)
+		snprintf(j->err, sizeof j->err, "cannot read '%s': %s", is_stdin ? "<stdin>" : j->path,
+		         strerror(errno));
+	if (!is_stdin)
+		fclose(f);
+	return st;
 }
 
 static void run_job(tql_checker *chk, const tql_doc_options *base, job *j)

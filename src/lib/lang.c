@@ -130,28 +130,10 @@ static bool to_dict_encoding(const tql_lang_res *lr, const char *w, size_t n, ch
 	       (size_t)k < cap;
 }
 
-int tql_spell_nocache(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len)
-{
-	if (!lr->hun_tried) {
-		lr->hun_tried = true;
-		open_hunspell(chk->eng, lr);
-	}
-	if (!lr->hun)
-		return -1;
-	if (len == 0 || len > 100)
-		return 1;
-	uintptr_t v;
-	if (tql_strmap_get(&lr->spell_cache, word, len, &v))
-		return v == 1;
-	char tmp[512];
-	if (lr->hun_latin1)
-		return to_dict_encoding(lr, word, len, tmp, sizeof tmp) && Hunspell_spell(lr->hun, tmp);
-	memcpy(tmp, word, len);
-	tmp[len] = '\0';
-	return Hunspell_spell(lr->hun, tmp) != 0;
-}
-
-int tql_spell(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len)
+/* Looks a word up: 1 known, 0 unknown, -1 no dictionary. Consults the
+ * result cache, and stores the answer there when `store` is set. */
+static int spell_lookup(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len,
+                        bool store)
 {
 	if (!lr->hun_tried) {
 		lr->hun_tried = true;
@@ -174,11 +156,23 @@ int tql_spell(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len)
 		ok = Hunspell_spell(lr->hun, tmp);
 	}
 	ok = ok != 0;
-	/* bounded: a stream of millions of articles keeps constant memory */
-	if (lr->spell_cache.n >= 200000)
-		tql_strmap_free(&lr->spell_cache);
-	tql_strmap_put(&lr->spell_cache, word, len, ok ? 1 : 2);
+	if (store) {
+		/* bounded: a stream of millions of articles keeps constant memory */
+		if (lr->spell_cache.n >= 200000)
+			tql_strmap_free(&lr->spell_cache);
+		tql_strmap_put(&lr->spell_cache, word, len, ok ? 1 : 2);
+	}
 	return ok;
+}
+
+int tql_spell_nocache(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len)
+{
+	return spell_lookup(chk, lr, word, len, false);
+}
+
+int tql_spell(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len)
+{
+	return spell_lookup(chk, lr, word, len, true);
 }
 
 /* Hunspell suggestions for word (UTF-8), best first, appended to out as
