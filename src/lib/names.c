@@ -228,8 +228,9 @@ static bool index_form(tql_names *nm, uint32_t row, uint8_t type, const char *fo
 			return false;
 		{
 			tql_buf el = {0};
+			/* value: the row + 1, so a language's own form can be found */
 			bool ok = tql_buf_printf(&el, "%s" SEP "%.*s", r->id, (int)l, p) &&
-			          tql_strmap_put(&nm->entity_langs, el.p, el.n, 1);
+			          tql_strmap_put(&nm->entity_langs, el.p, el.n, (uintptr_t)row + 1);
 			tql_buf_free(&el);
 			if (!ok)
 				return false;
@@ -737,6 +738,16 @@ bool tql_names_has_pair(const tql_names *nm, const char *lang, const char *given
 	char buf[512];
 	int k = snprintf(buf, sizeof buf, "%s" SEP "%s" SEP "%s", lang, given, family);
 	return k > 0 && (size_t)k < sizeof buf && tql_strmap_get(&nm->pairs, buf, (size_t)k, NULL);
+}
+
+const tql_name_row *tql_names_entity_row(const tql_names *nm, const char *id, const char *lang)
+{
+	char buf[256];
+	int k = snprintf(buf, sizeof buf, "%s" SEP "%s", id, lang);
+	uintptr_t v;
+	if (k <= 0 || (size_t)k >= sizeof buf || !tql_strmap_get(&nm->entity_langs, buf, (size_t)k, &v))
+		return NULL;
+	return &nm->rows[v - 1];
 }
 
 bool tql_names_entity_has_lang(const tql_names *nm, const char *id, const char *lang)

@@ -80,6 +80,8 @@ bool tql_names_stem_key(const char *lang, const char *folded, size_t n, tql_buf 
 
 /* Hits whose Cyrillic form romanises to this folded key. */
 const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *key);
+/* The row of entity `id` for lang, or NULL. */
+const tql_name_row *tql_names_entity_row(const tql_names *nm, const char *id, const char *lang);
 /* Does entity `id` have a row for lang? */
 bool tql_names_entity_has_lang(const tql_names *nm, const char *id, const char *lang);
 

@@ -416,6 +416,88 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 }
 
 /*
+ * A form that is right in another language but not in the document's
+ * ("Zelensky" in German text, "Copenhague" in English, "Владимир
+ * Зеленский" in Ukrainian), for an entity that has its own row in the
+ * document language: machine translation left the source language's form.
+ * Returns the number of words flagged (0: none).
+ */
+static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
+{
+	static const char *const latin[] = {"en", "de", "fr", "es", "it", NULL};
+	static const char *const cyrillic[] = {"ru", "uk", NULL};
+	tql_ctx *ctx = st->ctx;
+	const tql_doc *doc = ctx->doc;
+	const tql_token *t0 = &doc->tok[st->words[i]];
+	const char *const *langs = t0->script == USCRIPT_LATIN      ? latin
+	                           : t0->script == USCRIPT_CYRILLIC ? cyrillic
+	                                                            : NULL;
+	if (!langs || !tql_names_has_lang(st->nm, st->lang))
+		return 0;
+	/* only forms in the document's own script: a Cyrillic name quoted in
+	 * English text is a deliberate original, not a translation left over */
+	bool doc_in_group = false;
+	for (const char *const *l = langs; *l; l++)
+		doc_in_group |= strcmp(*l, st->lang) == 0;
+	if (!doc_in_group)
+		return 0;
+	tql_buf key = {0};
+	size_t ends[MAX_WORDS], n = 0;
+	for (size_t k = i; k < st->nwords && n < MAX_WORDS; k++) {
+		if (k > i && !joinable(doc, st->words[k - 1], st->words[k]))
+			break;
+		size_t kl;
+		const char *kk = word_key(st, k, &kl);
+		if (!kk || (n && !tql_buf_addc(&key, ' ')) || !tql_buf_add(&key, kk, kl)) {
+			*rs = TQL_ENOMEM;
+			tql_buf_free(&key);
+			return 0;
+		}
+		ends[n++] = key.n;
+	}
+	size_t found = 0;
+	for (size_t w = n; w > 0 && !found; w--) {
+		const tql_token *tl = &doc->tok[st->words[i + w - 1]];
+		size_t off = t0->off, len = tl->off + tl->len - t0->off;
+		/* one word that the dictionary knows is a word, not a foreign form */
+		if (w == 1 && (tql_u8_count(key.p, ends[0]) < 4 ||
+		               tql_spell(ctx->chk, ctx->lang, doc->text + off, len) != 0))
+			continue;
+		for (const char *const *l = langs; *l && !found; l++) {
+			if (strcmp(*l, st->lang) == 0)
+				continue;
+			const struct tql_hitlist *hl = tql_names_lookup(st->nm, *l, key.p, ends[w - 1]);
+			for (size_t h = 0; hl && h < hl->n && !found; h++) {
+				const tql_name_hit *x = &hl->v[h];
+				const tql_name_row *xr = &st->nm->rows[x->row];
+				/* hand-curated people and places only: CLDR's generated
+				 * names ("Viet Nam", "Dominique") and one-word organisation
+				 * names ("Commons") coincide with legitimate text */
+				if (x->type == TQL_FORM_ERROR || x->acronym || strncmp(xr->id, "cldr-", 5) == 0 ||
+				    (w == 1 && xr->kind != TQL_NK_PERSON && xr->kind != TQL_NK_PLACE))
+					continue;
+				const tql_name_row *own =
+					tql_names_entity_row(st->nm, st->nm->rows[x->row].id, st->lang);
+				if (!own)
+					continue;
+				const char *sugg = own->kind == TQL_NK_PERSON && w == 1 && own->family[0]
+				                       ? own->family[0]
+				                       : own->canonical;
+				if (!tql_emit(ctx, "name.variant", off, len, sugg, false,
+				              "'%.*s' is the %s form of this name; %s text writes '%s'",
+				              (int)len, doc->text + off, *l, st->lang, sugg)) {
+					*rs = TQL_ENOMEM;
+					break;
+				}
+				found = w;
+			}
+		}
+	}
+	tql_buf_free(&key);
+	return found;
+}
+
+/*
  * Is the longer key a derivation of the shorter one (a word built on it:
  * Australian, Hakimi, O'Sullivan) rather than a misspelling? A doubled last
  * letter ("Macronn") is a typo, not a derivation.
@@ -748,6 +830,14 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			if ((rs = on_match(&st, i, w, hl, key.p, key.n)) != TQL_OK)
 				goto done;
 			i += w;
+			continue;
+		}
+		rs = TQL_OK;
+		size_t fw = foreign_form(&st, i, &rs);
+		if (rs != TQL_OK)
+			goto done;
+		if (fw) {
+			i += fw;
 			continue;
 		}
 		if ((rs = near_miss(&st, i)) != TQL_OK)
