@@ -265,6 +265,18 @@ int tql_engine_add_rule(tql_engine *eng, const char *id, const char *category,
 /* Sets the engine error message; returns st. */
 tql_status tql_engine_fail(tql_engine *eng, tql_status st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/*
+ * Calls cb for every file data_dir/sub/<lang><ext> (in directory order),
+ * with its path and the language taken from the file name; stops at the
+ * first status other than TQL_OK. A missing folder is not an error.
+ */
+tql_status tql_data_each(tql_engine *eng, const char *sub, const char *ext,
+                         tql_status (*cb)(tql_engine *eng, const char *path, const char *lang,
+                                          void *ud),
+                         void *ud);
+/* Legitimate repetitions (repetition/<lang>.txt) into out, keyed
+ * "lang:folded phrase". */
+tql_status tql_load_repetitions(tql_engine *eng, tql_strmap *out);
 /* Path of a data file: data_dir/rel (caller frees). */
 char *tql_data_path(const tql_engine *eng, const char *rel);
 

@@ -8,7 +8,6 @@
 #include "../internal.h"
 #include "../textkey.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -176,36 +175,20 @@ static tql_status load_file(tql_engine *eng, bp_shared *d, const char *path)
 	return st;
 }
 
+/* tql_data_each callback: one boilerplate/<lang>.tsv. */
+static tql_status load_each(tql_engine *eng, const char *path, const char *lang, void *ud)
+{
+	(void)lang; /* the rows carry their language */
+	return load_file(eng, ud, path);
+}
+
 static tql_status load(tql_engine *eng, void **out)
 {
 	bp_shared *d = calloc(1, sizeof *d);
 	if (!d)
 		return TQL_ENOMEM;
 	*out = d;
-	char *dir = tql_data_path(eng, "boilerplate");
-	if (!dir)
-		return TQL_ENOMEM;
-	DIR *dh = opendir(dir);
-	if (!dh) {
-		free(dir);
-		return TQL_OK;
-	}
-	tql_status st = TQL_OK;
-	struct dirent *de;
-	while (st == TQL_OK && (de = readdir(dh)) != NULL) {
-		size_t nl = strlen(de->d_name);
-		if (nl < 5 || strcmp(de->d_name + nl - 4, ".tsv") != 0)
-			continue;
-		tql_buf p = {0};
-		if (!tql_buf_printf(&p, "%s/%s", dir, de->d_name))
-			st = TQL_ENOMEM;
-		else
-			st = load_file(eng, d, p.p);
-		tql_buf_free(&p);
-	}
-	closedir(dh);
-	free(dir);
-	return st;
+	return tql_data_each(eng, "boilerplate", ".tsv", load_each, d);
 }
 
 static void unload(void *shared)

@@ -17,7 +17,6 @@
 #include "../internal.h"
 #include "../textkey.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,49 +92,7 @@ static tql_status load(tql_engine *eng, void **out)
 	if (!d)
 		return TQL_ENOMEM;
 	*out = d;
-	char *dir = tql_data_path(eng, "repetition");
-	if (!dir)
-		return TQL_ENOMEM;
-	DIR *dh = opendir(dir);
-	if (!dh) {
-		free(dir);
-		return TQL_OK;
-	}
-	tql_status st = TQL_OK;
-	struct dirent *de;
-	tql_buf key = {0};
-	while (st == TQL_OK && (de = readdir(dh)) != NULL) {
-		size_t nl = strlen(de->d_name);
-		if (nl < 5 || strcmp(de->d_name + nl - 4, ".txt") != 0)
-			continue;
-		tql_buf p = {0};
-		char *data = NULL;
-		size_t len = 0;
-		if (!tql_buf_printf(&p, "%s/%s", dir, de->d_name)) {
-			st = TQL_ENOMEM;
-			break;
-		}
-		st = tql_read_file(p.p, &data, &len);
-		tql_buf_free(&p);
-		if (st != TQL_OK)
-			break;
-		char *s = data, *end = data + len;
-		while (s < end && st == TQL_OK) {
-			char *e = memchr(s, '\n', (size_t)(end - s));
-			size_t l = e ? (size_t)(e - s) : (size_t)(end - s);
-			if (l && s[0] != '#') {
-				key.n = 0;
-				if (!tql_buf_printf(&key, "%.*s:", (int)(nl - 4), de->d_name) ||
-				    !tql_fold(s, l, &key) || !tql_strmap_put(&d->legit, key.p, key.n, 1))
-					st = TQL_ENOMEM;
-			}
-			s += l + 1;
-		}
-		free(data);
-	}
-	tql_buf_free(&key);
-	closedir(dh);
-	free(dir);
+	tql_status st = tql_load_repetitions(eng, &d->legit);
 	return st == TQL_OK ? load_conj(eng, d) : st;
 }
 

@@ -1,0 +1,73 @@
+/* datafiles.c - walking the per-language files of a data folder, and the
+ * legitimate-repetition lists that several checks share. */
+#include "internal.h"
+
+#include <dirent.h>
+
+tql_status tql_data_each(tql_engine *eng, const char *sub, const char *ext,
+                         tql_status (*cb)(tql_engine *eng, const char *path, const char *lang,
+                                          void *ud),
+                         void *ud)
+{
+	char *dir = tql_data_path(eng, sub);
+	if (!dir)
+		return TQL_ENOMEM;
+	DIR *dh = opendir(dir);
+	if (!dh) {
+		free(dir);
+		return TQL_OK; /* an optional folder */
+	}
+	size_t el = strlen(ext);
+	tql_status st = TQL_OK;
+	struct dirent *de;
+	while (st == TQL_OK && (de = readdir(dh)) != NULL) {
+		size_t nl = strlen(de->d_name);
+		if (nl <= el || strcmp(de->d_name + nl - el, ext) != 0 || nl - el >= 16)
+			continue;
+		char lang[16];
+		snprintf(lang, sizeof lang, "%.*s", (int)(nl - el), de->d_name);
+		tql_buf p = {0};
+		if (!tql_buf_printf(&p, "%s/%s", dir, de->d_name))
+			st = TQL_ENOMEM;
+		else
+			st = cb(eng, p.p, lang, ud);
+		tql_buf_free(&p);
+	}
+	closedir(dh);
+	free(dir);
+	return st;
+}
+
+/* Adds one repetition/<lang>.txt to the map given as ud. */
+static tql_status load_repetition_file(tql_engine *eng, const char *path, const char *lang,
+                                       void *ud)
+{
+	(void)eng;
+	tql_strmap *m = ud;
+	char *data = NULL;
+	size_t len = 0;
+	tql_status st = tql_read_file(path, &data, &len);
+	if (st != TQL_OK)
+		return st;
+	tql_buf key = {0};
+	char *s = data, *end = data + len;
+	while (s < end && st == TQL_OK) {
+		char *e = memchr(s, '\n', (size_t)(end - s));
+		size_t l = e ? (size_t)(e - s) : (size_t)(end - s);
+		if (l && s[0] != '#') {
+			key.n = 0;
+			if (!tql_buf_printf(&key, "%s:", lang) || !tql_fold(s, l, &key) ||
+			    !tql_strmap_put(m, key.p, key.n, 1))
+				st = TQL_ENOMEM;
+		}
+		s += l + 1;
+	}
+	tql_buf_free(&key);
+	free(data);
+	return st;
+}
+
+tql_status tql_load_repetitions(tql_engine *eng, tql_strmap *out)
+{
+	return tql_data_each(eng, "repetition", ".txt", load_repetition_file, out);
+}
