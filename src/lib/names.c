@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 #include <stdlib.h>
@@ -175,9 +176,17 @@ static size_t stem_word(const char *w, size_t n)
 	return n;
 }
 
+/* German genitive of names: "Kiews", "Selenskyjs" (the apostrophe form
+ * "Merz'" is cut by the tokenizer). */
+static size_t stem_word_de(const char *w, size_t n)
+{
+	return n > 4 && w[n - 1] == 's' && w[n - 2] != 's' ? n - 1 : n;
+}
+
 bool tql_names_stem_key(const char *lang, const char *f, size_t n, tql_buf *out)
 {
-	if (strcmp(lang, "ru") != 0 && strcmp(lang, "uk") != 0 && strcmp(lang, "be") != 0)
+	bool de = strcmp(lang, "de") == 0;
+	if (!de && strcmp(lang, "ru") != 0 && strcmp(lang, "uk") != 0 && strcmp(lang, "be") != 0)
 		return false;
 	size_t i = 0;
 	while (i < n) {
@@ -186,11 +195,56 @@ bool tql_names_stem_key(const char *lang, const char *f, size_t n, tql_buf *out)
 			e++;
 		if (i && !tql_buf_addc(out, ' '))
 			return false;
-		if (!tql_buf_add(out, f + i, stem_word(f + i, e - i)))
+		if (!tql_buf_add(out, f + i, de ? stem_word_de(f + i, e - i) : stem_word(f + i, e - i)))
 			return false;
 		i = e + 1;
 	}
 	return true;
+}
+
+/* Romanisation of folded Cyrillic (lower case, breve and diaeresis already
+ * removed) as English-based spellings come back into Russian and Ukrainian. */
+static const char *const cyr_latin[] = {
+	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", /* а..п */
+	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", /* р..я */
+};
+
+bool tql_names_cyr_key(const char *f, size_t n, tql_buf *out)
+{
+	char tmp[256];
+	size_t k = 0;
+	bool cyr = false;
+	for (size_t i = 0; i < n;) {
+		UChar32 c;
+		U8_NEXT(f, i, n, c);
+		const char *r = NULL;
+		if (c == 0x0434 && i + 1 < n && (unsigned char)f[i] == 0xD0 &&
+		    (unsigned char)f[i + 1] == 0xB6) { /* дж -> j */
+			r = "j";
+			i += 2;
+		} else if (c >= 0x0430 && c <= 0x044F) {
+			r = cyr_latin[c - 0x0430];
+		} else if (c == 0x0456 || c == 0x0457) { /* і ї */
+			r = "i";
+		} else if (c == 0x0454) { /* є */
+			r = "ye";
+		} else if (c == 0x0491) { /* ґ */
+			r = "g";
+		} else if (c == ' ' || c == '-') {
+			r = " ";
+		} else if (c == '\'' || c == 0x2019 || c == 0x02BC) {
+			r = "";
+		} else {
+			return false;
+		}
+		cyr |= c >= 0x0400;
+		size_t rl = strlen(r);
+		if (k + rl >= sizeof tmp)
+			return false;
+		memcpy(tmp + k, r, rl);
+		k += rl;
+	}
+	return cyr && tql_names_phonetic(tmp, k, out);
 }
 
 /* Counts words in a folded key. */
@@ -201,6 +255,8 @@ static uint16_t count_words(const char *key)
 		w += *p == ' ';
 	return w;
 }
+
+static bool has_lang(const tql_name_row *r, const char *lang);
 
 /* Indexes one form of a row under each of its languages. */
 static bool index_form(tql_names *nm, uint32_t row, uint8_t type, const char *form, tql_buf *key,
@@ -254,7 +310,7 @@ static bool index_form(tql_names *nm, uint32_t row, uint8_t type, const char *fo
 			if (tql_names_phonetic(fold->p, fold->n, key) && key->n - base >= 4 &&
 			    !add_hit(nm, &nm->phon, key->p, key->n, h))
 				return false;
-			if (fold->n >= 5 && fold->n < 64) {
+			if (fold->n >= 4 && fold->n < 64) {
 				for (size_t i = 0; i < fold->n; i++) {
 					if (((unsigned char)fold->p[i] & 0xC0) == 0x80)
 						continue;
@@ -272,6 +328,14 @@ static bool index_form(tql_names *nm, uint32_t row, uint8_t type, const char *fo
 		p += l;
 		if (*p == ',')
 			p++;
+	}
+	/* English forms by sound, to meet their English-based Cyrillic
+	 * spellings ("Бейджинг" for Beijing, "Джонг Ун" for Jong Un) */
+	if (type != TQL_FORM_ERROR && !h.acronym && has_lang(r, "en")) {
+		key->n = 0;
+		if (tql_names_phonetic(fold->p, fold->n, key) && key->n >= 5 &&
+		    !add_hit(nm, &nm->eng, key->p, key->n, h))
+			return false;
 	}
 	return true;
 }
@@ -364,6 +428,35 @@ static tql_status load_file(tql_engine *eng, tql_names *nm, const char *path, ch
 	return TQL_OK;
 }
 
+/* Indexes family name `fam` of row under the first word of its folded
+ * given name, for each language of the row. */
+static bool index_given_first(tql_names *nm, uint32_t row, const char *g, size_t gn,
+                              const char *fam, tql_buf *key, tql_buf *fold)
+{
+	const tql_name_row *r = &nm->rows[row];
+	size_t g1 = 0;
+	while (g1 < gn && g[g1] != ' ')
+		g1++;
+	fold->n = 0;
+	if (!tql_fold(fam, strlen(fam), fold))
+		return false;
+	if (fold->n < 3)
+		return true;
+	tql_name_hit h = {row, TQL_FORM_FAMILY, 0, count_words(fold->p), fam};
+	const char *p = r->langs;
+	while (*p) {
+		size_t l = strcspn(p, ",");
+		key->n = 0;
+		if (!tql_buf_add(key, p, l) || !tql_buf_add(key, SEP, 1) || !tql_buf_add(key, g, g1) ||
+		    !add_hit(nm, &nm->gfirst, key->p, key->n, h))
+			return false;
+		p += l;
+		if (*p == ',')
+			p++;
+	}
+	return true;
+}
+
 /* Builds the hash indexes over rows [from, nrows). */
 static tql_status build_index(tql_names *nm, size_t from)
 {
@@ -395,7 +488,16 @@ static tql_status build_index(tql_names *nm, size_t from)
 			g.n = 0;
 			if (!tql_fold(*gv, strlen(*gv), &g) || !tql_strmap_put(&nm->given, g.p, g.n, 1))
 				goto done;
+			/* a distinctive given name by sound ("Jinping"), as for forms */
+			key.n = 0;
+			if (has_lang(r, "en") && tql_names_phonetic(g.p, g.n, &key) && key.n >= 5) {
+				tql_name_hit gh = {i, TQL_FORM_ACCEPTED, 0, count_words(g.p), *gv};
+				if (!add_hit(nm, &nm->eng, key.p, key.n, gh))
+					goto done;
+			}
 			for (char **fm = r->family; *fm; fm++) {
+				if (!index_given_first(nm, i, g.p, g.n, *fm, &key, &fold))
+					goto done;
 				const char *p = r->langs;
 				while (*p) {
 					size_t l = strcspn(p, ",");
@@ -662,8 +764,10 @@ void tql_names_free(tql_names *nm)
 	tql_strmap_free(&nm->pairs);
 	tql_strmap_free(&nm->phon);
 	tql_strmap_free(&nm->dels);
+	tql_strmap_free(&nm->gfirst);
 	tql_strmap_free(&nm->stems);
 	tql_strmap_free(&nm->tphon);
+	tql_strmap_free(&nm->eng);
 	tql_strmap_free(&nm->entity_langs);
 	tql_strmap_free(&nm->prefer);
 	for (size_t i = 0; i < nm->nprefer; i++) {
@@ -713,6 +817,14 @@ const struct tql_hitlist *tql_names_dels(const tql_names *nm, const char *lang, 
 	return lookup(nm, &nm->dels, lang, key, klen);
 }
 
+const struct tql_hitlist *tql_names_eng(const tql_names *nm, const char *pkey, size_t n)
+{
+	uintptr_t idx;
+	if (!tql_strmap_get(&nm->eng, pkey, n, &idx))
+		return NULL;
+	return &nm->lists[idx];
+}
+
 const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *pkey)
 {
 	uintptr_t idx;
@@ -725,6 +837,12 @@ const struct tql_hitlist *tql_names_stem(const tql_names *nm, const char *lang, 
                                          size_t klen)
 {
 	return lookup(nm, &nm->stems, lang, skey, klen);
+}
+
+const struct tql_hitlist *tql_names_by_given(const tql_names *nm, const char *lang,
+                                             const char *key, size_t klen)
+{
+	return lookup(nm, &nm->gfirst, lang, key, klen);
 }
 
 bool tql_names_is_given(const tql_names *nm, const char *folded, size_t n)

@@ -35,8 +35,12 @@ typedef struct tql_names {
 	size_t nlists, listcap;
 	tql_strmap given;         /* folded given name -> 1 (any language) */
 	tql_strmap pairs;         /* "lang\x1fgiven\x1ffamily" folded -> 1 */
+	tql_strmap gfirst;        /* "lang\x1f" first word of a folded given name ->
+	                             hits whose form is that person's family name */
 	tql_strmap phon;          /* "lang\x1f" phonetic key of one-word forms -> hit list */
 	tql_strmap dels;          /* "lang\x1f" one-deletion of one-word keys -> hit list */
+	tql_strmap eng;           /* phonetic key of Latin forms of en rows -> hits
+	                             (meets English-based Cyrillic spellings) */
 	tql_strmap tphon;         /* folded Latin romanisations (BGN, ICU) of
 	                             Cyrillic forms -> hit on the entity's en row */
 	tql_strmap entity_langs;
@@ -78,12 +82,24 @@ const struct tql_hitlist *tql_names_stem(const tql_names *nm, const char *lang, 
  * language has no stemming (then out is unchanged). */
 bool tql_names_stem_key(const char *lang, const char *folded, size_t n, tql_buf *out);
 
+/* Appends the phonetic key of a folded Cyrillic text read the way an
+ * English spelling is transcribed ("джинпинг" -> as "jinping"); false if
+ * the text is not Cyrillic. */
+bool tql_names_cyr_key(const char *folded, size_t n, tql_buf *out);
+/* Hits on en rows whose Latin form has this phonetic key. */
+const struct tql_hitlist *tql_names_eng(const tql_names *nm, const char *pkey, size_t n);
+
 /* Hits whose Cyrillic form romanises to this folded key. */
 const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *key);
 /* The row of entity `id` for lang, or NULL. */
 const tql_name_row *tql_names_entity_row(const tql_names *nm, const char *id, const char *lang);
 /* Does entity `id` have a row for lang? */
 bool tql_names_entity_has_lang(const tql_names *nm, const char *id, const char *lang);
+
+/* People whose given name starts with this folded word, in lang: hits
+ * with the family name as form (the full given name is on the row). */
+const struct tql_hitlist *tql_names_by_given(const tql_names *nm, const char *lang,
+                                             const char *key, size_t klen);
 
 bool tql_names_is_given(const tql_names *nm, const char *folded, size_t n);
 bool tql_names_has_pair(const tql_names *nm, const char *lang, const char *given,

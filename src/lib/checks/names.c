@@ -3,12 +3,15 @@
  *   name.given-name   a known family name with another person's given name
  *   name.near-miss    an unknown capitalised word close to a known name
  *   consistency.name  one entity written two ways in one document */
+#define _GNU_SOURCE /* memmem */
 #include "../internal.h"
 #include "../names.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 static const tql_rule_info rules[] = {
 	{"name.variant", "name", TQL_SEV_ERROR,
@@ -23,6 +26,29 @@ static const tql_rule_info rules[] = {
 
 #define MAX_WORDS 6
 
+/* table languages by script: a form of one is a foreign form in another */
+static const char *const latin_langs[] = {"en", "de", "fr", "es", "it", NULL};
+static const char *const cyrillic_langs[] = {"ru", "uk", NULL};
+
+/* Does a word hold letters of another script than its own, or the lead
+ * bytes of UTF-8 read as Windows-1252 (Ã, Â)? */
+static bool odd_letters(const char *w, size_t n, int script)
+{
+	for (size_t i = 0; i < n;) {
+		UChar32 c;
+		U8_NEXT(w, i, n, c);
+		if (c == 0xC3 || c == 0xC2)
+			return true;
+		if (c < 0 || !u_isalpha(c))
+			continue;
+		UErrorCode e = U_ZERO_ERROR;
+		UScriptCode sc = uscript_getScript(c, &e);
+		if (U_SUCCESS(e) && sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED && (int)sc != script)
+			return true;
+	}
+	return false;
+}
+
 /* Per-document state. */
 typedef struct mention {
 	const char *entity;   /* row id (borrowed from the table) */
@@ -31,6 +57,7 @@ typedef struct mention {
 	size_t off, len;      /* analysed span */
 	bool error, canonical;
 	bool acronym;         /* the form is all capitals (US, NATO) */
+	const char *form;     /* the table form (borrowed) */
 } mention;
 
 typedef struct nstate {
@@ -52,6 +79,13 @@ typedef struct nstate {
 		bool given;       /* the person's own given name stands before it */
 	} *pend;
 	size_t npend, pendcap;
+	struct fpending {
+		size_t off, len;
+		const tql_name_hit *hit;
+		const tql_name_row *own;
+		const char *lang;
+	} *fpend;
+	size_t nfpend, fpcap;
 } nstate;
 
 /* Folded key of word i (cached). */
@@ -154,6 +188,7 @@ static bool add_mention(nstate *st, const tql_name_hit *h, const char *key, size
 	m->error = h->type == TQL_FORM_ERROR;
 	m->canonical = h->type == TQL_FORM_CANONICAL;
 	m->acronym = h->acronym;
+	m->form = h->form;
 	st->nm_++;
 	return true;
 }
@@ -176,6 +211,20 @@ static bool words_within(const char *a, const char *b)
  * name (last word) agrees ("President Trump" / "Donald Trump"). */
 static int osa(const char *a, size_t na, const char *b, size_t nb);
 
+/* Do two phonetic keys have the same consonants (at least two) in order? */
+static bool skeleton_eq(const char *a, size_t na, const char *b, size_t nb)
+{
+	char sa[128], sb[128];
+	size_t ka = 0, kb = 0;
+	for (size_t i = 0; i < na && ka < sizeof sa; i++)
+		if (!strchr("aeiou", a[i]))
+			sa[ka++] = a[i];
+	for (size_t i = 0; i < nb && kb < sizeof sb; i++)
+		if (!strchr("aeiou", b[i]))
+			sb[kb++] = b[i];
+	return ka >= 2 && ka == kb && memcmp(sa, sb, ka) == 0;
+}
+
 static bool compatible(const char *a, const char *b, bool person)
 {
 	if (strcmp(a, b) == 0 || words_within(a, b) || words_within(b, a))
@@ -192,9 +241,12 @@ static bool compatible(const char *a, const char *b, bool person)
 	tql_buf p1 = {0}, p2 = {0};
 	bool phon = tql_names_phonetic(x, strlen(x), &p1) && tql_names_phonetic(y, strlen(y), &p2) &&
 	            p1.n && p1.n == p2.n && memcmp(p1.p, p2.p, p1.n) == 0;
+	/* the same consonants in the same order are one name spelled by two
+	 * systems (Kiew / Kyjiw), not two names */
+	bool skel = p1.n && p2.n && skeleton_eq(p1.p, p1.n, p2.p, p2.n);
 	tql_buf_free(&p1);
 	tql_buf_free(&p2);
-	return !phon && osa(x, strlen(x), y, strlen(y)) >= 3;
+	return !phon && !skel && osa(x, strlen(x), y, strlen(y)) >= 3;
 }
 
 /* Optimal string alignment distance over code points, capped at 3. */
@@ -415,6 +467,83 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	return TQL_OK;
 }
 
+/* Reports a form of language `l` for the entity whose own row is `own`,
+ * and records it as a mention of a wrong form. */
+static bool emit_foreign(nstate *st, size_t off, size_t len, const tql_name_hit *x,
+                         const tql_name_row *own, const char *l, const char *key, size_t klen)
+{
+	tql_ctx *ctx = st->ctx;
+	const char *sugg =
+		own->kind == TQL_NK_PERSON && x->words == 1 && own->family[0] ? own->family[0] : own->canonical;
+	if (!tql_emit(ctx, "name.variant", off, len, sugg, false,
+	              "'%.*s' is the %s form of this name; %s text writes '%s'", (int)len,
+	              ctx->doc->text + off, l, st->lang, sugg))
+		return false;
+	tql_name_hit h = *x;
+	h.type = TQL_FORM_ERROR;
+	return add_mention(st, &h, key, klen, off, len);
+}
+
+/* The pending CLDR forms of another language: reported when the document
+ * also writes the entity in its own language ("Copenhague" and "Copenhagen"). */
+static tql_status resolve_foreign(nstate *st)
+{
+	size_t nmen = st->nm_;
+	tql_buf k = {0};
+	for (size_t p = 0; p < st->nfpend; p++) {
+		const struct fpending *fp = &st->fpend[p];
+		const char *id = st->nm->rows[fp->hit->row].id;
+		bool seen = false;
+		for (size_t m = 0; m < nmen && !seen; m++)
+			seen = !st->m[m].error && strcmp(st->m[m].entity, id) == 0 &&
+			       st->m[m].off + 1500 > fp->off && st->m[m].off < fp->off + 1500;
+		if (!seen)
+			continue;
+		k.n = 0;
+		if (!tql_fold(st->ctx->doc->text + fp->off, fp->len, &k) ||
+		    !emit_foreign(st, fp->off, fp->len, fp->hit, fp->own, fp->lang, k.p, k.n)) {
+			tql_buf_free(&k);
+			return TQL_ENOMEM;
+		}
+	}
+	tql_buf_free(&k);
+	return TQL_OK;
+}
+
+/* Is one word i written as a person's name: after a given name or a
+ * nobiliary particle ("Roger De Damas"), or with the English possessive
+ * ("Krim's", a character)? Then a place name's foreign form is a surname. */
+static bool used_as_person(nstate *st, size_t i)
+{
+	const tql_doc *doc = st->ctx->doc;
+	const tql_token *t = &doc->tok[st->words[i]];
+	const char *w = doc->text + t->off;
+	if ((t->len > 2 && memcmp(w + t->len - 2, "'s", 2) == 0) ||
+	    (t->len > 4 && memcmp(w + t->len - 4, "\xE2\x80\x99s", 4) == 0))
+		return true;
+	/* ... here or anywhere in the document */
+	if (t->len < 60) {
+		char pat[72];
+		memcpy(pat, w, t->len);
+		memcpy(pat + t->len, "'s", 2);
+		if (memmem(doc->text, doc->len, pat, t->len + 2))
+			return true;
+		memcpy(pat + t->len, "\xE2\x80\x99s", 4);
+		if (memmem(doc->text, doc->len, pat, t->len + 4))
+			return true;
+	}
+	if (i == 0 || st->words[i] - st->words[i - 1] != 2)
+		return false;
+	const tql_token *pv = &doc->tok[st->words[i - 1]];
+	static const char *const particles[] = {"de", "von", "van", "da", "di", "du", "del", "der", NULL};
+	for (const char *const *p = particles; *p; p++)
+		if (pv->len == strlen(*p) && strncasecmp(doc->text + pv->off, *p, pv->len) == 0)
+			return true;
+	size_t pl;
+	const char *pk = word_key(st, i - 1, &pl);
+	return (pv->flags & TQL_TF_UPPER_INITIAL) && pk && tql_names_is_given(st->nm, pk, pl);
+}
+
 /*
  * A form that is right in another language but not in the document's
  * ("Zelensky" in German text, "Copenhague" in English, "Владимир
@@ -424,8 +553,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
  */
 static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 {
-	static const char *const latin[] = {"en", "de", "fr", "es", "it", NULL};
-	static const char *const cyrillic[] = {"ru", "uk", NULL};
+	const char *const *latin = latin_langs, *const *cyrillic = cyrillic_langs;
 	tql_ctx *ctx = st->ctx;
 	const tql_doc *doc = ctx->doc;
 	const tql_token *t0 = &doc->tok[st->words[i]];
@@ -463,29 +591,47 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 		if (w == 1 && (tql_u8_count(key.p, ends[0]) < 4 ||
 		               tql_spell(ctx->chk, ctx->lang, doc->text + off, len) != 0))
 			continue;
+		bool personal = w == 1 && used_as_person(st, i);
 		for (const char *const *l = langs; *l && !found; l++) {
 			if (strcmp(*l, st->lang) == 0)
 				continue;
 			const struct tql_hitlist *hl = tql_names_lookup(st->nm, *l, key.p, ends[w - 1]);
+			/* inflected ("Владимира Путина", "Киеві" in Ukrainian text) */
+			tql_buf sk = {0};
+			if (!hl && t0->script == USCRIPT_CYRILLIC &&
+			    tql_names_stem_key(*l, key.p, ends[w - 1], &sk))
+				hl = tql_names_stem(st->nm, *l, sk.p, sk.n);
+			tql_buf_free(&sk);
 			for (size_t h = 0; hl && h < hl->n && !found; h++) {
 				const tql_name_hit *x = &hl->v[h];
 				const tql_name_row *xr = &st->nm->rows[x->row];
 				/* hand-curated people and places only: CLDR's generated
 				 * names ("Viet Nam", "Dominique") and one-word organisation
 				 * names ("Commons") coincide with legitimate text */
-				if (x->type == TQL_FORM_ERROR || x->acronym || strncmp(xr->id, "cldr-", 5) == 0 ||
-				    (w == 1 && xr->kind != TQL_NK_PERSON && xr->kind != TQL_NK_PLACE))
+				/* CLDR's generated names need the document's own form of
+				 * the same entity as evidence (decided at the end) */
+				bool generated = strncmp(xr->id, "cldr-", 5) == 0;
+				if (x->type == TQL_FORM_ERROR || x->acronym ||
+				    (w == 1 && xr->kind != TQL_NK_PERSON && xr->kind != TQL_NK_PLACE) ||
+				    (personal && xr->kind != TQL_NK_PERSON))
 					continue;
 				const tql_name_row *own =
 					tql_names_entity_row(st->nm, st->nm->rows[x->row].id, st->lang);
 				if (!own)
 					continue;
-				const char *sugg = own->kind == TQL_NK_PERSON && w == 1 && own->family[0]
-				                       ? own->family[0]
-				                       : own->canonical;
-				if (!tql_emit(ctx, "name.variant", off, len, sugg, false,
-				              "'%.*s' is the %s form of this name; %s text writes '%s'",
-				              (int)len, doc->text + off, *l, st->lang, sugg)) {
+				if (generated && w > 1)
+					continue; /* "Viet Nam" is also an English spelling */
+				if (generated) {
+					if (!TQL_GROW(st->fpend, st->fpcap, st->nfpend + 1)) {
+						*rs = TQL_ENOMEM;
+						break;
+					}
+					st->fpend[st->nfpend++] =
+						(struct fpending){off, len, x, own, *l};
+					found = w;
+					continue;
+				}
+				if (!emit_foreign(st, off, len, x, own, *l, key.p, ends[w - 1])) {
 					*rs = TQL_ENOMEM;
 					break;
 				}
@@ -495,6 +641,151 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 	}
 	tql_buf_free(&key);
 	return found;
+}
+
+/* Does a form of row r read as the phonetic key pk in Cyrillic? */
+static bool row_reads_as(const tql_name_row *r, const char *pk, size_t pn, tql_buf *f, tql_buf *k)
+{
+	const char *forms[3] = {r->canonical, r->family[0], r->accepted[0]};
+	for (int i = 0; i < 3; i++) {
+		if (!forms[i])
+			continue;
+		f->n = k->n = 0;
+		if (tql_fold(forms[i], strlen(forms[i]), f) && tql_names_cyr_key(f->p, f->n, k) &&
+		    k->n == pn && memcmp(k->p, pk, pn) == 0)
+			return true;
+	}
+	for (char **a = r->given; *a; a++) {
+		f->n = k->n = 0;
+		if (tql_fold(*a, strlen(*a), f) && tql_names_cyr_key(f->p, f->n, k) && k->n == pn &&
+		    memcmp(k->p, pk, pn) == 0)
+			return true;
+	}
+	for (char **a = r->accepted; *a; a++) {
+		f->n = k->n = 0;
+		if (tql_fold(*a, strlen(*a), f) && tql_names_cyr_key(f->p, f->n, k) && k->n == pn &&
+		    memcmp(k->p, pk, pn) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * An English spelling carried over into Russian or Ukrainian text
+ * ("Бейджинге" for Пекине, "Си Джинпинг" for Си Цзиньпин, "Ким Джонг Ун"
+ * for Ким Чен Ын): the Cyrillic words read as the English form of an
+ * entity whose own form in the language reads differently. At least one
+ * word must be unknown to the dictionary. Returns the words flagged.
+ */
+static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
+{
+	tql_ctx *ctx = st->ctx;
+	const tql_doc *doc = ctx->doc;
+	const tql_token *t0 = &doc->tok[st->words[i]];
+	if (t0->script != USCRIPT_CYRILLIC ||
+	    (strcmp(st->lang, "ru") != 0 && strcmp(st->lang, "uk") != 0))
+		return 0;
+	tql_buf key = {0}, sk = {0}, pk = {0}, f = {0}, k = {0};
+	size_t ends[4], n = 0, found = 0;
+	bool unknown[4] = {0};
+	for (size_t w = i; w < st->nwords && n < 4; w++) {
+		const tql_token *t = &doc->tok[st->words[w]];
+		if ((w > i && !joinable(doc, st->words[w - 1], st->words[w])) ||
+		    t->script != USCRIPT_CYRILLIC || !(t->flags & TQL_TF_UPPER_INITIAL))
+			break;
+		size_t kl;
+		const char *kk = word_key(st, w, &kl);
+		if (!kk || (n && !tql_buf_addc(&key, ' ')) || !tql_buf_add(&key, kk, kl))
+			goto oom;
+		unknown[n] = tql_u8_count(kk, kl) >= 4 &&
+		             tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) == 0;
+		ends[n++] = key.n;
+	}
+	for (size_t w = n; w > 0 && !found; w--) {
+		bool any = false;
+		for (size_t u = 0; u < w; u++)
+			any |= unknown[u];
+		if (!any)
+			continue;
+		const struct tql_hitlist *own_hl = tql_names_lookup(st->nm, st->lang, key.p, ends[w - 1]);
+		if (own_hl)
+			continue; /* a form of this language */
+		/* the last word is a name of this language ("Володимир Зеленский"):
+		 * the given-name check owns the first */
+		size_t lb = w > 1 ? ends[w - 2] + 1 : 0;
+		sk.n = 0;
+		if (w > 1 && (tql_names_lookup(st->nm, st->lang, key.p + lb, ends[w - 1] - lb) ||
+		              (tql_names_stem_key(st->lang, key.p + lb, ends[w - 1] - lb, &sk) &&
+		               tql_names_stem(st->nm, st->lang, sk.p, sk.n))))
+			continue;
+		for (int stem = 0; stem < 2 && !found; stem++) {
+			pk.n = sk.n = 0;
+			const char *kp = key.p;
+			size_t kn = ends[w - 1];
+			if (stem) {
+				if (!tql_names_stem_key(st->lang, key.p, ends[w - 1], &sk))
+					break;
+				kp = sk.p;
+				kn = sk.n;
+			}
+			if (!tql_names_cyr_key(kp, kn, &pk) || pk.n < 5)
+				continue;
+			const struct tql_hitlist *hl = tql_names_eng(st->nm, pk.p, pk.n);
+			const tql_name_row *own = NULL;
+			const tql_name_hit *hit = NULL;
+			bool clash = false;
+			for (size_t h = 0; hl && h < hl->n && !clash; h++) {
+				const tql_name_row *xr = &st->nm->rows[hl->v[h].row];
+				const tql_name_row *o = tql_names_entity_row(st->nm, xr->id, st->lang);
+				if (!o || strncmp(xr->id, "cldr-", 5) == 0)
+					continue;
+				/* the language's own form sounds the same: an inflection or
+				 * a variant the table lacks, not an English spelling */
+				if (row_reads_as(o, pk.p, pk.n, &f, &k))
+					clash = true;
+				else if (own && own != o)
+					clash = true;
+				own = o;
+				hit = &hl->v[h];
+			}
+			if (!own || clash)
+				continue;
+			const tql_token *tl = &doc->tok[st->words[i + w - 1]];
+			size_t off = t0->off, len = tl->off + tl->len - t0->off;
+			const tql_name_row *hr = &st->nm->rows[hit->row];
+			bool given = false;
+			for (char **g = hr->given; *g && !given; g++)
+				given = *g == hit->form;
+			const char *sugg = given && own->given[0] ? own->given[0]
+			                   : hit->words == 1 && own->kind == TQL_NK_PERSON && own->family[0]
+			                       ? own->family[0]
+			                       : own->canonical;
+			if (!tql_emit(ctx, "name.variant", off, len, sugg, false,
+			              "'%.*s' is the English spelling '%s' written in Cyrillic; %s text "
+			              "writes '%s'",
+			              (int)len, doc->text + off, hit->form, st->lang, sugg))
+				goto oom;
+			tql_name_hit mh = *hit;
+			mh.type = TQL_FORM_ERROR;
+			if (!add_mention(st, &mh, key.p, ends[w - 1], off, len))
+				goto oom;
+			found = w;
+		}
+	}
+	tql_buf_free(&key);
+	tql_buf_free(&sk);
+	tql_buf_free(&pk);
+	tql_buf_free(&f);
+	tql_buf_free(&k);
+	return found;
+oom:
+	*rs = TQL_ENOMEM;
+	tql_buf_free(&key);
+	tql_buf_free(&sk);
+	tql_buf_free(&pk);
+	tql_buf_free(&f);
+	tql_buf_free(&k);
+	return 0;
 }
 
 /*
@@ -511,6 +802,159 @@ static bool derivation(const char *lo, size_t nlo, const char *sh, size_t nsh)
 	if (memcmp(lo, sh, nsh) != 0)
 		return false;
 	return !(nlo == nsh + 1 && lo[nsh] == sh[nsh - 1]);
+}
+
+/*
+ * A person's own given name followed by a family name one letter off
+ * ("Jens Span", "Friedrich März", "Ursula von der Leyden"): the given name
+ * is the evidence, so the garbled family name may even be a word of the
+ * language. Returns the number of words flagged (0: none).
+ */
+static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
+{
+	tql_ctx *ctx = st->ctx;
+	const tql_doc *doc = ctx->doc;
+	size_t gl;
+	const char *g = word_key(st, i, &gl);
+	if (!g)
+		return *rs = TQL_ENOMEM, 0;
+	const struct tql_hitlist *hl = tql_names_by_given(st->nm, st->lang, g, gl);
+	if (!hl)
+		return 0;
+	char gk[128];
+	if (gl >= sizeof gk)
+		return 0;
+	memcpy(gk, g, gl + 1);
+	tql_buf text = {0}, fk = {0}, gb = {0};
+	size_t found = 0;
+	const tql_name_hit *best = NULL;
+	size_t best_w = 0;
+	bool clash = false;
+	for (size_t h = 0; h < hl->n && !clash; h++) {
+		const tql_name_hit *x = &hl->v[h];
+		const tql_name_row *r = &st->nm->rows[x->row];
+		/* the whole given name must stand in the text ("Recep Tayyip") */
+		size_t gw = 0;
+		bool given_ok = false;
+		for (char **gv = r->given; *gv && !given_ok; gv++) {
+			gb.n = 0;
+			if (!tql_fold(*gv, strlen(*gv), &gb))
+				goto oom;
+			gw = nwords_of(gb.p);
+			given_ok = gb.n >= gl && memcmp(gb.p, gk, gl) == 0 && (gb.p[gl] == ' ' || !gb.p[gl]);
+			for (size_t k = 1; given_ok && k < gw; k++) {
+				size_t kl;
+				const char *kk = i + k < st->nwords && joinable(doc, st->words[i + k - 1],
+				                                                st->words[i + k])
+				                     ? word_key(st, i + k, &kl)
+				                     : NULL;
+				given_ok = kk != NULL && words_within(kk, gb.p);
+			}
+		}
+		if (!given_ok)
+			continue;
+		fk.n = 0;
+		if (!tql_fold(x->form, strlen(x->form), &fk))
+			goto oom;
+		size_t fw = x->words, first = i + gw;
+		if (first + fw > st->nwords)
+			continue;
+		text.n = 0;
+		bool ok = true;
+		for (size_t k = first; k < first + fw && ok; k++) {
+			size_t kl;
+			const char *kk;
+			ok = joinable(doc, st->words[k - 1], st->words[k]) &&
+			     (kk = word_key(st, k, &kl)) != NULL &&
+			     (k == first || tql_buf_addc(&text, ' ')) && tql_buf_add(&text, kk, kl);
+		}
+		/* the family name is capitalised as a name is */
+		const tql_token *lt = &doc->tok[st->words[first + fw - 1]];
+		if (!ok || !(lt->flags & TQL_TF_UPPER_INITIAL) || (lt->flags & TQL_TF_ALL_UPPER) ||
+		    odd_letters(doc->text + lt->off, lt->len, lt->script))
+			continue;
+		size_t tl = tql_u8_count(text.p, text.n), fl = tql_u8_count(fk.p, fk.n);
+		if (tl < 4 || fl < 4)
+			continue;
+		/* a middle name ("John William Ball" is no "John Williams") or
+		 * a plural or possessive form of the family name */
+		if ((fw == 1 && tql_names_is_given(st->nm, text.p, text.n)) ||
+		    (text.n == fk.n + 1 && text.p[fk.n] == 's' && memcmp(text.p, fk.p, fk.n) == 0) ||
+		    (fk.n == text.n + 1 && fk.p[text.n] == 's' && memcmp(text.p, fk.p, text.n) == 0))
+			continue;
+		int d = osa(text.p, text.n, fk.p, fk.n);
+		if (d == 0) {
+			clash = true; /* the right name after all */
+			break;
+		}
+		if (d != 1 && !(d == 2 && fl >= 8 && tl >= 8))
+			continue;
+		/* another known person of that name, or a known form in itself */
+		if (tql_names_has_pair(st->nm, st->lang, gk, text.p)) {
+			clash = true;
+			break;
+		}
+		const struct tql_hitlist *own = tql_names_lookup(st->nm, st->lang, text.p, text.n);
+		for (size_t o = 0; own && o < own->n; o++)
+			if (own->v[o].type != TQL_FORM_ERROR)
+				clash = true;
+		if (clash)
+			break;
+		if (best && strcmp(st->nm->rows[best->row].id, r->id) != 0) {
+			clash = true; /* two people equally plausible */
+			break;
+		}
+		best = x;
+		best_w = first + fw - i;
+	}
+	if (best && !clash) {
+		const tql_name_row *r = &st->nm->rows[best->row];
+		const tql_token *a = &doc->tok[st->words[i + best_w - best->words]];
+		const tql_token *b = &doc->tok[st->words[i + best_w - 1]];
+		size_t off = a->off, len = b->off + b->len - a->off;
+		size_t kl;
+		const char *k;
+		if (!tql_emit(ctx, "name.near-miss", off, len, best->form, false,
+		              "'%.*s' after the given name '%.*s'; did you mean '%s' (%s)?", (int)len,
+		              doc->text + off, (int)doc->tok[st->words[i]].len,
+		              doc->text + doc->tok[st->words[i]].off, best->form, r->canonical))
+			goto oom;
+		tql_name_hit h = *best;
+		h.type = TQL_FORM_ERROR;
+		text.n = 0;
+		if (!tql_buf_add(&text, doc->text + off, len) ||
+		    (k = word_key(st, i + best_w - 1, &kl)) == NULL || !add_mention(st, &h, k, kl, off, len))
+			goto oom;
+		found = best_w;
+	}
+	tql_buf_free(&text);
+	tql_buf_free(&fk);
+	tql_buf_free(&gb);
+	return found;
+oom:
+	*rs = TQL_ENOMEM;
+	tql_buf_free(&text);
+	tql_buf_free(&fk);
+	tql_buf_free(&gb);
+	return 0;
+}
+
+/* Is the folded key a correct form of some name in another table language
+ * written in the token's script? */
+static bool known_elsewhere(const nstate *st, const tql_token *t, const char *k, size_t kl)
+{
+	const char *const *langs = t->script == USCRIPT_LATIN      ? latin_langs
+	                           : t->script == USCRIPT_CYRILLIC ? cyrillic_langs
+	                                                           : NULL;
+	for (const char *const *l = langs; l && *l; l++) {
+		if (strcmp(*l, st->lang) == 0)
+			continue;
+		const struct tql_hitlist *hl = tql_names_lookup(st->nm, *l, k, kl);
+		for (size_t h = 0; hl && h < hl->n; h++)
+			if (hl->v[h].type != TQL_FORM_ERROR)
+				return true;
+	}
+	return false;
 }
 
 /* Suggests a known name for an unknown capitalised word. */
@@ -531,6 +975,13 @@ static tql_status near_miss(nstate *st, size_t i)
 	memcpy(k, kp, kl + 1);
 	if (tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) != 0)
 		return TQL_OK; /* a word of the language, or no dictionary to tell */
+	/* damaged letters belong to the encoding checks ("OrbÃ¡n", "Украiна") */
+	if (odd_letters(doc->text + t->off, t->len, t->script))
+		return TQL_OK;
+	/* a correct form of a name in a language of the same script
+	 * ("Ruanda" is German and Spanish for Rwanda): not a misspelling */
+	if (known_elsewhere(st, t, k, kl))
+		return TQL_OK;
 	/* a given name of the candidate just before it is strong evidence */
 	const char *prev = NULL;
 	size_t pl = 0;
@@ -742,6 +1193,11 @@ static tql_status consistency(nstate *st)
 		else if (rl > 2 && memcmp(rt + rl - 2, "'s", 2) == 0)
 			rl -= 2;
 		snprintf(refshown, sizeof refshown, "%.*s", (int)rl, rt);
+		/* an inflected reference ("Kiews", "Киеве") is shown in its table form */
+		tql_buf rk = {0};
+		if (!rf->error && tql_fold(rt, rl, &rk) && strcmp(rk.p, rf->key) != 0)
+			snprintf(refshown, sizeof refshown, "%s", rf->form);
+		tql_buf_free(&rk);
 		if (!tql_emit(ctx, "consistency.name", m->off, m->len, refshown, false,
 		              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
 		              (int)m->len, ctx->doc->text + m->off, refshown, line_of(ctx->doc, rf->off)))
@@ -824,6 +1280,14 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			i++;
 			continue;
 		}
+		rs = TQL_OK;
+		size_t ew = english_mediated(&st, i, &rs);
+		if (rs != TQL_OK)
+			goto done;
+		if (ew) {
+			i += ew;
+			continue;
+		}
 		const struct tql_hitlist *hl = NULL;
 		size_t w = match_at(&st, i, &hl, &key);
 		if (w) {
@@ -840,15 +1304,23 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			i += fw;
 			continue;
 		}
+		fw = full_name_near(&st, i, &rs);
+		if (rs != TQL_OK)
+			goto done;
+		if (fw) {
+			i += fw;
+			continue;
+		}
 		if ((rs = near_miss(&st, i)) != TQL_OK)
 			goto done;
 		i++;
 	}
-	if ((rs = resolve_near_misses(&st)) != TQL_OK)
+	if ((rs = resolve_near_misses(&st)) != TQL_OK || (rs = resolve_foreign(&st)) != TQL_OK)
 		goto done;
 	rs = consistency(&st);
 done:
 	free(st.pend);
+	free(st.fpend);
 	for (size_t i = 0; i < st.ndpref; i++) {
 		free(st.dpref_key[i]);
 		free(st.dpref_shown[i]);
