@@ -340,8 +340,80 @@ static bool index_form(tql_names *nm, uint32_t row, uint8_t type, const char *fo
 	return true;
 }
 
+/* Adds the error forms of a supplement row (`errs`, |-separated) to the
+ * rows of entity `id` in each language of `langs`. Rows of tables loaded
+ * earlier only: generated supplement files sort after the tables they
+ * extend, or name a file of their own. */
+static tql_status add_supplement(tql_engine *eng, tql_names *nm, const char *id, const char *langs,
+                                 const char *errs, const char *path, unsigned lineno, bool index)
+{
+	tql_buf key = {0}, fold = {0};
+	const char *p = langs;
+	while (*p) {
+		size_t l = strcspn(p, ",");
+		char lang[16];
+		snprintf(lang, sizeof lang, "%.*s", (int)(l < 15 ? l : 15), p);
+		tql_name_row *r = NULL;
+		for (size_t i = 0; i < nm->nrows && !r; i++)
+			if (strcmp(nm->rows[i].id, id) == 0 && has_lang(&nm->rows[i], lang))
+				r = &nm->rows[i];
+		char **add = r ? split_list(errs) : NULL;
+		if (!add) {
+			tql_buf_free(&key);
+			tql_buf_free(&fold);
+			if (!r)
+				return tql_engine_fail(eng, TQL_EDATA,
+				                       "%s:%u: no row for %s in %s to add forms to", path,
+				                       lineno, id, lang);
+			return TQL_ENOMEM;
+		}
+		size_t from = 0;
+		size_t n = 0, k = 0;
+		while (r->errors[n])
+			n++;
+		while (add[k])
+			k++;
+		char **v = realloc(r->errors, sizeof *v * (n + k + 1));
+		if (!v) {
+			for (size_t i = 0; i < k; i++)
+				free(add[i]);
+			free(add);
+			tql_buf_free(&key);
+			tql_buf_free(&fold);
+			return TQL_ENOMEM;
+		}
+		r->errors = v;
+		from = n;
+		for (size_t i = 0; i < k; i++) {
+			bool dup = false;
+			for (size_t j = 0; j < n && !dup; j++)
+				dup = strcmp(v[j], add[i]) == 0;
+			if (dup)
+				free(add[i]);
+			else
+				v[n++] = add[i];
+		}
+		v[n] = NULL;
+		free(add);
+		for (size_t i = from; index && i < n; i++) {
+			if (!index_form(nm, (uint32_t)(r - nm->rows), TQL_FORM_ERROR, v[i], &key, &fold)) {
+				tql_buf_free(&key);
+				tql_buf_free(&fold);
+				return TQL_ENOMEM;
+			}
+		}
+		p += l;
+		if (*p == ',')
+			p++;
+	}
+	tql_buf_free(&key);
+	tql_buf_free(&fold);
+	return TQL_OK;
+}
+
 /* Parses one TSV file; rows are appended to nm->rows. */
-static tql_status load_file(tql_engine *eng, tql_names *nm, const char *path, char *fileref)
+static tql_status load_file(tql_engine *eng, tql_names *nm, const char *path, char *fileref,
+                            int pass)
 {
 	char *data = NULL;
 	size_t len = 0;
@@ -397,6 +469,19 @@ static tql_status load_file(tql_engine *eng, tql_names *nm, const char *path, ch
 			return tql_engine_fail(eng, TQL_EDATA,
 			                       "%s:%u: id, lang, canonical and a valid kind are required",
 			                       path, lineno);
+		}
+		/* a supplement ("+en,de"): more error forms for existing rows, added
+		 * in a second pass over the files (pass 2: after indexing too) */
+		if ((f[1][0] == '+') != (pass > 0))
+			continue;
+		if (pass) {
+			tql_status ss =
+				add_supplement(eng, nm, f[0], f[1] + 1, f[5], path, lineno, pass == 2);
+			if (ss != TQL_OK) {
+				free(data);
+				return ss;
+			}
+			continue;
 		}
 		if (!TQL_GROW(nm->rows, nm->rowcap, nm->nrows + 1)) {
 			free(data);
@@ -455,6 +540,67 @@ static bool index_given_first(tql_names *nm, uint32_t row, const char *g, size_t
 			p++;
 	}
 	return true;
+}
+
+/*
+ * An entity without a row in one of the Latin-script languages is written
+ * there as in English (most people's names are): its en row is extended to
+ * those languages, so that every lookup and index of the language has it.
+ * Rows [from, nrows) only.
+ */
+static tql_status extend_latin(tql_names *nm, size_t from)
+{
+	static const char *const latin[] = {"de", "fr", "es", "it"};
+	tql_strmap has = {0}; /* "id\x1flang" of every row */
+	tql_buf k = {0};
+	tql_status st = TQL_ENOMEM;
+	for (size_t i = 0; i < nm->nrows; i++) {
+		const char *p = nm->rows[i].langs;
+		while (*p) {
+			size_t l = strcspn(p, ",");
+			k.n = 0;
+			if (!tql_buf_printf(&k, "%s" SEP "%.*s", nm->rows[i].id, (int)l, p) ||
+			    !tql_strmap_put(&has, k.p, k.n, 1))
+				goto done;
+			p += l;
+			if (*p == ',')
+				p++;
+		}
+	}
+	for (size_t i = from; i < nm->nrows; i++) {
+		tql_name_row *r = &nm->rows[i];
+		if (!has_lang(r, "en"))
+			continue;
+		tql_buf add = {0};
+		for (size_t j = 0; j < 4; j++) {
+			k.n = 0;
+			if (!tql_buf_printf(&k, "%s" SEP "%s", r->id, latin[j]))
+				goto done;
+			if (tql_strmap_get(&has, k.p, k.n, NULL))
+				continue;
+			if (!tql_buf_printf(&add, ",%s", latin[j])) {
+				tql_buf_free(&add);
+				goto done;
+			}
+		}
+		if (add.n) {
+			char *nl = malloc(strlen(r->langs) + add.n + 1);
+			if (!nl) {
+				tql_buf_free(&add);
+				goto done;
+			}
+			memcpy(nl, r->langs, strlen(r->langs));
+			memcpy(nl + strlen(r->langs), add.p, add.n + 1);
+			free(r->langs);
+			r->langs = nl;
+		}
+		tql_buf_free(&add);
+	}
+	st = TQL_OK;
+done:
+	tql_strmap_free(&has);
+	tql_buf_free(&k);
+	return st;
 }
 
 /* Builds the hash indexes over rows [from, nrows). */
@@ -664,6 +810,62 @@ done:
 	return st;
 }
 
+/* Loads names/given-cognates.tsv: one set of given names per line that
+ * are the same name in different languages (Friedrich|Frédéric|Federico),
+ * then a TAB and the source. Absent file: no cognates. */
+static tql_status load_cognates(tql_engine *eng, tql_names *nm)
+{
+	char *path = tql_data_path(eng, "names/given-cognates.tsv");
+	char *data = NULL;
+	size_t len = 0;
+	tql_status st = path ? tql_read_file(path, &data, &len) : TQL_ENOMEM;
+	if (st == TQL_EIO) {
+		free(path);
+		return TQL_OK;
+	}
+	if (st != TQL_OK) {
+		free(path);
+		return st;
+	}
+	tql_buf g = {0};
+	char *p = data, *end = data + len;
+	uintptr_t set = 0;
+	unsigned lineno = 0;
+	while (p < end && st == TQL_OK) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		lineno++;
+		const char *tab = memchr(p, '\t', l);
+		if (l && p[0] != '#' && !(l >= 6 && memcmp(p, "names\t", 6) == 0)) {
+			if (!tab || tab == p) {
+				st = tql_engine_fail(eng, TQL_EDATA, "%s:%u: expected names<TAB>source", path,
+				                     lineno);
+				break;
+			}
+			set++;
+			for (const char *q = p; q < tab && st == TQL_OK;) {
+				const char *bar = memchr(q, '|', (size_t)(tab - q));
+				size_t fl = (size_t)((bar ? bar : tab) - q);
+				g.n = 0;
+				if (fl && (!tql_fold(q, fl, &g) || !tql_strmap_put(&nm->cognates, g.p, g.n, set)))
+					st = TQL_ENOMEM;
+				q += fl + 1;
+			}
+		}
+		p += l + 1;
+	}
+	tql_buf_free(&g);
+	free(data);
+	free(path);
+	return st;
+}
+
+int tql_names_cognate(const tql_names *nm, const char *folded, size_t n)
+{
+	uintptr_t v;
+	return tql_strmap_get(&nm->cognates, folded, n, &v) ? (int)v : 0;
+}
+
 /* Adds names/given-names.txt to the given-name set. */
 static tql_status load_given(tql_engine *eng, tql_names *nm)
 {
@@ -708,7 +910,9 @@ tql_status tql_names_load(tql_engine *eng, tql_names **out)
 		struct dirent *de;
 		while ((de = readdir(dh)) != NULL) {
 			size_t l = strlen(de->d_name);
-			if (l < 5 || strcmp(de->d_name + l - 4, ".tsv") != 0)
+			/* given-*.tsv are given-name lists, not name tables */
+			if (l < 5 || strcmp(de->d_name + l - 4, ".tsv") != 0 ||
+			    strncmp(de->d_name, "given-", 6) == 0)
 				continue;
 			char **nf = realloc(nm->files, (nm->nfiles + 1) * sizeof *nf);
 			if (!nf) {
@@ -730,11 +934,17 @@ tql_status tql_names_load(tql_engine *eng, tql_names **out)
 		return st;
 	qsort(nm->files, nm->nfiles, sizeof *nm->files, cmp_str);
 	for (size_t i = 0; i < nm->nfiles && st == TQL_OK; i++)
-		st = load_file(eng, nm, nm->files[i], nm->files[i]);
+		st = load_file(eng, nm, nm->files[i], nm->files[i], 0);
+	for (size_t i = 0; i < nm->nfiles && st == TQL_OK; i++)
+		st = load_file(eng, nm, nm->files[i], nm->files[i], 1);
+	if (st == TQL_OK)
+		st = extend_latin(nm, 0);
 	if (st == TQL_OK)
 		st = build_index(nm, 0);
 	if (st == TQL_OK)
 		st = load_given(eng, nm);
+	if (st == TQL_OK)
+		st = load_cognates(eng, nm);
 	if (st == TQL_OK)
 		st = build_translit_index(nm);
 	return st;
@@ -768,6 +978,7 @@ void tql_names_free(tql_names *nm)
 	tql_strmap_free(&nm->stems);
 	tql_strmap_free(&nm->tphon);
 	tql_strmap_free(&nm->eng);
+	tql_strmap_free(&nm->cognates);
 	tql_strmap_free(&nm->entity_langs);
 	tql_strmap_free(&nm->prefer);
 	for (size_t i = 0; i < nm->nprefer; i++) {
@@ -890,9 +1101,13 @@ tql_status tql_names_add_file(tql_engine *eng, tql_names *nm, const char *path)
 		return TQL_ENOMEM;
 	char *ref = nm->files[nm->nfiles++];
 	size_t from = nm->nrows;
-	tql_status st = load_file(eng, nm, path, ref);
+	tql_status st = load_file(eng, nm, path, ref, 0);
+	if (st == TQL_OK)
+		st = extend_latin(nm, from);
 	if (st == TQL_OK)
 		st = build_index(nm, from);
+	if (st == TQL_OK)
+		st = load_file(eng, nm, path, ref, 2);
 	if (st == TQL_OK)
 		st = build_translit_index(nm);
 	return st;

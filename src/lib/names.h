@@ -35,6 +35,7 @@ typedef struct tql_names {
 	size_t nlists, listcap;
 	tql_strmap given;         /* folded given name -> 1 (any language) */
 	tql_strmap pairs;         /* "lang\x1fgiven\x1ffamily" folded -> 1 */
+	tql_strmap cognates;      /* folded given name -> its cognate set (1..) */
 	tql_strmap gfirst;        /* "lang\x1f" first word of a folded given name ->
 	                             hits whose form is that person's family name */
 	tql_strmap phon;          /* "lang\x1f" phonetic key of one-word forms -> hit list */
@@ -100,6 +101,9 @@ bool tql_names_entity_has_lang(const tql_names *nm, const char *id, const char *
  * with the family name as form (the full given name is on the row). */
 const struct tql_hitlist *tql_names_by_given(const tql_names *nm, const char *lang,
                                              const char *key, size_t klen);
+
+/* The cognate set of a folded given name (names/given-cognates.tsv), 0 if none. */
+int tql_names_cognate(const tql_names *nm, const char *folded, size_t n);
 
 bool tql_names_is_given(const tql_names *nm, const char *folded, size_t n);
 bool tql_names_has_pair(const tql_names *nm, const char *lang, const char *given,

@@ -427,11 +427,6 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	tql_buf_free(&fb);
 	if (!is_family)
 		return TQL_OK;
-	/* common surnames (Williams, Blair) belong to many people the table does
-	 * not know: only a family name the dictionary does not know is distinctive */
-	if (a->script != USCRIPT_CYRILLIC &&
-	    tql_spell(ctx->chk, ctx->lang, doc->text + a->off, a->len) != 0)
-		return TQL_OK; /* (uk_UA and ru_RU list many surnames: not a signal there) */
 	const tql_token *pv = &doc->tok[st->words[i - 1]];
 	if (!(pv->flags & TQL_TF_UPPER_INITIAL) || (pv->flags & TQL_TF_ALL_UPPER) ||
 	    st->words[i] - st->words[i - 1] != 2 || doc->tok[st->words[i] - 1].kind != TQL_TOK_SPACE)
@@ -440,8 +435,9 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	const char *g = word_key(st, i - 1, &gl);
 	if (!g || !tql_names_is_given(st->nm, g, gl))
 		return TQL_OK;
+	int gset = tql_names_cognate(st->nm, g, gl);
 	tql_buf gb = {0};
-	bool own = false, close = false;
+	bool own = false, close = false, cognate = false;
 	for (char **gv = r->given; *gv && !own; gv++) {
 		gb.n = 0;
 		/* "Recep Tayyip": any word of a multi-word given name is his */
@@ -451,8 +447,18 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		int d = osa(g, gl, gb.p ? gb.p : "", gb.n);
 		if (gb.n && d <= 2) /* osa() caps at 3: 3 means "far" */
 			close = true;
+		/* ... or puts another language's form of it (Frédéric / Friedrich) */
+		if (gb.n && gset && tql_names_cognate(st->nm, gb.p, gb.n) == gset)
+			cognate = true;
 	}
 	tql_buf_free(&gb);
+	/* common surnames (Williams, Blair) belong to many people the table does
+	 * not know: only a family name the dictionary does not know is
+	 * distinctive, unless the given name is this person's in another language */
+	if (!cognate && a->script != USCRIPT_CYRILLIC &&
+	    tql_spell(ctx->chk, ctx->lang, doc->text + a->off, a->len) != 0)
+		return TQL_OK; /* (uk_UA and ru_RU list many surnames: not a signal there) */
+	close |= cognate;
 	/* ... or into the form of another language (Vladimir for Volodymyr):
 	 * the romanised Cyrillic given name of the same person */
 	const struct tql_hitlist *th = tql_names_tphon(st->nm, g);
@@ -465,6 +471,39 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	              (int)a->len, doc->text + a->off, r->canonical, r->given[0]))
 		return TQL_ENOMEM;
 	return TQL_OK;
+}
+
+/* Is a word adjacent to [a, b] (word indices) a word of language `l` that
+ * the document's language does not have ("Ukraine Recovery Conference",
+ * "Alternative für Deutschland", "Spain has been granted" in Italian)?
+ * Then the name belongs to a passage or title in that language. */
+static bool in_foreign_passage(nstate *st, size_t a, size_t b, const char *l)
+{
+	tql_ctx *ctx = st->ctx;
+	const tql_doc *doc = ctx->doc;
+	tql_lang_res *lr = tql_lang_get(ctx->chk, l, "");
+	if (!lr)
+		return false;
+	/* up to two words on each side, joined to the name by spaces only */
+	for (int dir = -1; dir <= 1; dir += 2) {
+		size_t at = dir < 0 ? a : b;
+		for (int step = 0; step < 2; step++) {
+			if ((dir < 0 && at == 0) || (dir > 0 && at + 1 >= st->nwords))
+				break;
+			size_t w = dir < 0 ? at - 1 : at + 1;
+			size_t lo = dir < 0 ? w : at, hi = dir < 0 ? at : w;
+			if (st->words[hi] - st->words[lo] != 2 ||
+			    doc->tok[st->words[lo] + 1].kind != TQL_TOK_SPACE)
+				break;
+			const tql_token *t = &doc->tok[st->words[w]];
+			if (t->len >= 2 && !(t->flags & TQL_TF_HAS_DIGIT) &&
+			    tql_spell(ctx->chk, lr, doc->text + t->off, t->len) == 1 &&
+			    tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) == 0)
+				return true;
+			at = w;
+		}
+	}
+	return false;
 }
 
 /* Reports a form of language `l` for the entity whose own row is `own`,
@@ -618,6 +657,12 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				const tql_name_row *own =
 					tql_names_entity_row(st->nm, st->nm->rows[x->row].id, st->lang);
 				if (!own)
+					continue;
+				bool passage = false;
+				for (const char *const *pl = langs; *pl && !passage; pl++)
+					passage = strcmp(*pl, st->lang) != 0 &&
+					          in_foreign_passage(st, i, i + w - 1, *pl);
+				if (passage)
 					continue;
 				if (generated && w > 1)
 					continue; /* "Viet Nam" is also an English spelling */
@@ -975,8 +1020,11 @@ static tql_status near_miss(nstate *st, size_t i)
 	memcpy(k, kp, kl + 1);
 	if (tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) != 0)
 		return TQL_OK; /* a word of the language, or no dictionary to tell */
-	/* damaged letters belong to the encoding checks ("OrbÃ¡n", "Украiна") */
-	if (odd_letters(doc->text + t->off, t->len, t->script))
+	/* damaged letters belong to the encoding checks ("OrbÃ¡n", "Украiна",
+	 * "Moldovaâ€™s") */
+	if (odd_letters(doc->text + t->off, t->len, t->script) ||
+	    (t->off + t->len + 3 <= doc->len &&
+	     memcmp(doc->text + t->off + t->len, "\xE2\x82\xAC", 3) == 0))
 		return TQL_OK;
 	/* a correct form of a name in a language of the same script
 	 * ("Ruanda" is German and Spanish for Rwanda): not a misspelling */
