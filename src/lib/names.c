@@ -535,6 +535,14 @@ static bool index_given_first(tql_names *nm, uint32_t row, const char *g, size_t
 		if (!tql_buf_add(key, p, l) || !tql_buf_add(key, SEP, 1) || !tql_buf_add(key, g, g1) ||
 		    !add_hit(nm, &nm->gfirst, key->p, key->n, h))
 			return false;
+		/* and by sound ("~" + phonetic key): Kalin finds Călin */
+		key->n = 0;
+		if (!tql_buf_add(key, p, l) || !tql_buf_add(key, SEP "~", 2))
+			return false;
+		size_t base = key->n;
+		if (tql_u8_count(g, g1) >= 4 && tql_names_phonetic(g, g1, key) && key->n > base &&
+		    !add_hit(nm, &nm->gfirst, key->p, key->n, h))
+			return false;
 		p += l;
 		if (*p == ',')
 			p++;

@@ -433,11 +433,12 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		return TQL_OK;
 	size_t gl;
 	const char *g = word_key(st, i - 1, &gl);
-	if (!g || !tql_names_is_given(st->nm, g, gl))
+	if (!g)
 		return TQL_OK;
+	bool known_given = tql_names_is_given(st->nm, g, gl);
 	int gset = tql_names_cognate(st->nm, g, gl);
 	tql_buf gb = {0};
-	bool own = false, close = false, cognate = false;
+	bool own = false, close = false, cognate = false, close1 = false;
 	for (char **gv = r->given; *gv && !own; gv++) {
 		gb.n = 0;
 		/* "Recep Tayyip": any word of a multi-word given name is his */
@@ -447,6 +448,8 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		int d = osa(g, gl, gb.p ? gb.p : "", gb.n);
 		if (gb.n && d <= 2) /* osa() caps at 3: 3 means "far" */
 			close = true;
+		if (gb.n && d == 1 && tql_u8_count(g, gl) >= 4)
+			close1 = true; /* one letter off (Emanuel, Kaya, Андрий) */
 		/* ... or puts another language's form of it (Frédéric / Friedrich) */
 		if (gb.n && gset && tql_names_cognate(st->nm, gb.p, gb.n) == gset)
 			cognate = true;
@@ -455,9 +458,13 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	/* common surnames (Williams, Blair) belong to many people the table does
 	 * not know: only a family name the dictionary does not know is
 	 * distinctive, unless the given name is this person's in another language */
-	if (!cognate && a->script != USCRIPT_CYRILLIC &&
+	if (!cognate && !close1 && a->script != USCRIPT_CYRILLIC &&
 	    tql_spell(ctx->chk, ctx->lang, doc->text + a->off, a->len) != 0)
 		return TQL_OK; /* (uk_UA and ru_RU list many surnames: not a signal there) */
+	/* a capitalised word before the family name is a given name if lists
+	 * know it, or if it is one letter from this person's own */
+	if (!known_given && !close1)
+		return TQL_OK;
 	close |= cognate;
 	/* ... or into the form of another language (Vladimir for Volodymyr):
 	 * the romanised Cyrillic given name of the same person */
@@ -626,10 +633,16 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 	for (size_t w = n; w > 0 && !found; w--) {
 		const tql_token *tl = &doc->tok[st->words[i + w - 1]];
 		size_t off = t0->off, len = tl->off + tl->len - t0->off;
-		/* one word that the dictionary knows is a word, not a foreign form */
+		/* one word that the dictionary knows is a word, not a foreign form;
+		 * uk_UA and ru_RU list many surnames, so there a known word needs
+		 * the entity's own form nearby as evidence ("Умеров" after "Умєров") */
+		bool weak = false;
 		if (w == 1 && (tql_u8_count(key.p, ends[0]) < 4 ||
-		               tql_spell(ctx->chk, ctx->lang, doc->text + off, len) != 0))
-			continue;
+		               tql_spell(ctx->chk, ctx->lang, doc->text + off, len) != 0)) {
+			if (t0->script != USCRIPT_CYRILLIC || tql_u8_count(key.p, ends[0]) < 4)
+				continue;
+			weak = true;
+		}
 		bool personal = w == 1 && used_as_person(st, i);
 		for (const char *const *l = langs; *l && !found; l++) {
 			if (strcmp(*l, st->lang) == 0)
@@ -649,7 +662,7 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				 * names ("Commons") coincide with legitimate text */
 				/* CLDR's generated names need the document's own form of
 				 * the same entity as evidence (decided at the end) */
-				bool generated = strncmp(xr->id, "cldr-", 5) == 0;
+				bool generated = strncmp(xr->id, "cldr-", 5) == 0 || weak;
 				if (x->type == TQL_FORM_ERROR || x->acronym ||
 				    (w == 1 && xr->kind != TQL_NK_PERSON && xr->kind != TQL_NK_PLACE) ||
 				    (personal && xr->kind != TQL_NK_PERSON))
@@ -849,11 +862,24 @@ static bool derivation(const char *lo, size_t nlo, const char *sh, size_t nsh)
 	return !(nlo == nsh + 1 && lo[nsh] == sh[nsh - 1]);
 }
 
+/* Do two folded Latin keys sound the same (tql_names_phonetic)? */
+static bool same_sound(const char *a, size_t na, const char *b, size_t nb)
+{
+	tql_buf p1 = {0}, p2 = {0};
+	bool eq = tql_names_phonetic(a, na, &p1) && tql_names_phonetic(b, nb, &p2) && p1.n >= 4 &&
+	          p1.n == p2.n && memcmp(p1.p, p2.p, p1.n) == 0;
+	tql_buf_free(&p1);
+	tql_buf_free(&p2);
+	return eq;
+}
+
 /*
- * A person's own given name followed by a family name one letter off
- * ("Jens Span", "Friedrich März", "Ursula von der Leyden"): the given name
- * is the evidence, so the garbled family name may even be a word of the
- * language. Returns the number of words flagged (0: none).
+ * A person's own given name followed by a family name one letter off or
+ * sounding the same ("Jens Span", "Friedrich März", "Ursula von der Leyden",
+ * "Marine Lepen", "Kalin Georgesku"): the given name is the evidence, so the
+ * garbled family name may even be a word of the language. The given name
+ * may itself be garbled into a form that sounds the same (Kalin / Călin).
+ * Returns the number of words flagged (0: none).
  */
 static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 {
@@ -863,114 +889,138 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 	const char *g = word_key(st, i, &gl);
 	if (!g)
 		return *rs = TQL_ENOMEM, 0;
-	const struct tql_hitlist *hl = tql_names_by_given(st->nm, st->lang, g, gl);
-	if (!hl)
-		return 0;
 	char gk[128];
-	if (gl >= sizeof gk)
+	if (gl >= sizeof gk || gl < 2)
 		return 0;
 	memcpy(gk, g, gl + 1);
+	const struct tql_hitlist *lists[2] = {tql_names_by_given(st->nm, st->lang, gk, gl), NULL};
+	tql_buf pk = {0};
+	if (tql_u8_count(gk, gl) >= 4 && tql_buf_addc(&pk, '~') && tql_names_phonetic(gk, gl, &pk))
+		lists[1] = tql_names_by_given(st->nm, st->lang, pk.p, pk.n);
+	tql_buf_free(&pk);
+	if (!lists[0] && !lists[1])
+		return 0;
 	tql_buf text = {0}, fk = {0}, gb = {0};
 	size_t found = 0;
 	const tql_name_hit *best = NULL;
-	size_t best_w = 0;
+	size_t best_first = 0, best_end = 0;
 	bool clash = false;
-	for (size_t h = 0; h < hl->n && !clash; h++) {
-		const tql_name_hit *x = &hl->v[h];
-		const tql_name_row *r = &st->nm->rows[x->row];
-		/* the whole given name must stand in the text ("Recep Tayyip") */
-		size_t gw = 0;
-		bool given_ok = false;
-		for (char **gv = r->given; *gv && !given_ok; gv++) {
-			gb.n = 0;
-			if (!tql_fold(*gv, strlen(*gv), &gb))
+	for (int li = 0; li < 2 && !clash && !best; li++) {
+		const struct tql_hitlist *hl = lists[li];
+		for (size_t h = 0; hl && h < hl->n && !clash; h++) {
+			const tql_name_hit *x = &hl->v[h];
+			const tql_name_row *r = &st->nm->rows[x->row];
+			/* the whole given name must stand in the text ("Recep Tayyip") */
+			size_t gw = 0;
+			bool given_ok = false;
+			for (char **gv = r->given; *gv && !given_ok; gv++) {
+				gb.n = 0;
+				if (!tql_fold(*gv, strlen(*gv), &gb))
+					goto oom;
+				gw = nwords_of(gb.p);
+				size_t g1 = strcspn(gb.p, " ");
+				given_ok = li == 0 ? g1 == gl && memcmp(gb.p, gk, gl) == 0
+				                   : same_sound(gb.p, g1, gk, gl);
+				for (size_t k = 1; given_ok && k < gw; k++) {
+					size_t kl;
+					const char *kk = i + k < st->nwords && joinable(doc, st->words[i + k - 1],
+					                                                st->words[i + k])
+					                     ? word_key(st, i + k, &kl)
+					                     : NULL;
+					given_ok = kk != NULL && words_within(kk, gb.p);
+				}
+			}
+			if (!given_ok)
+				continue;
+			fk.n = 0;
+			if (!tql_fold(x->form, strlen(x->form), &fk))
 				goto oom;
-			gw = nwords_of(gb.p);
-			given_ok = gb.n >= gl && memcmp(gb.p, gk, gl) == 0 && (gb.p[gl] == ' ' || !gb.p[gl]);
-			for (size_t k = 1; given_ok && k < gw; k++) {
-				size_t kl;
-				const char *kk = i + k < st->nwords && joinable(doc, st->words[i + k - 1],
-				                                                st->words[i + k])
-				                     ? word_key(st, i + k, &kl)
-				                     : NULL;
-				given_ok = kk != NULL && words_within(kk, gb.p);
+			size_t first = i + gw;
+			size_t fl = tql_u8_count(fk.p, fk.n);
+			/* the family name may have lost or gained a space (Le Pen / Lepen) */
+			for (size_t tw = x->words + 1; tw + 1 >= x->words && tw >= 1 && !clash; tw--) {
+				if (first + tw > st->nwords)
+					continue;
+				text.n = 0;
+				bool ok = true;
+				for (size_t k = first; k < first + tw && ok; k++) {
+					size_t kl;
+					const char *kk;
+					ok = joinable(doc, st->words[k - 1], st->words[k]) &&
+					     (kk = word_key(st, k, &kl)) != NULL &&
+					     (k == first || tql_buf_addc(&text, ' ')) && tql_buf_add(&text, kk, kl);
+				}
+				/* the family name is capitalised as a name is */
+				const tql_token *lt = &doc->tok[st->words[first + tw - 1]];
+				if (!ok || !(lt->flags & TQL_TF_UPPER_INITIAL) || (lt->flags & TQL_TF_ALL_UPPER) ||
+				    odd_letters(doc->text + lt->off, lt->len, lt->script))
+					continue;
+				size_t tl = tql_u8_count(text.p, text.n);
+				if (tl < 4 || fl < 4)
+					continue;
+				/* a middle name ("John William Ball" is no "John Williams") or
+				 * a plural or possessive form of the family name */
+				if ((tw == 1 && tql_names_is_given(st->nm, text.p, text.n)) ||
+				    (text.n == fk.n + 1 && text.p[fk.n] == 's' && memcmp(text.p, fk.p, fk.n) == 0) ||
+				    (fk.n == text.n + 1 && fk.p[text.n] == 's' && memcmp(text.p, fk.p, text.n) == 0))
+					continue;
+				int d = osa(text.p, text.n, fk.p, fk.n);
+				if (d == 0 && li == 0) {
+					clash = true; /* the right name after all */
+					break;
+				}
+				bool near = d == 1 || (d == 2 && fl >= 8 && tl >= 8) ||
+				            (d > 0 && tl >= 5 && same_sound(text.p, text.n, fk.p, fk.n));
+				/* (only the given name garbled: name.given-name reports it) */
+				if (!near)
+					continue;
+				/* another known person of that name, or a known form in itself */
+				if (tql_names_has_pair(st->nm, st->lang, gk, text.p)) {
+					clash = true;
+					break;
+				}
+				const struct tql_hitlist *own =
+					tql_names_lookup(st->nm, st->lang, text.p, text.n);
+				for (size_t o = 0; own && o < own->n && li == 0; o++)
+					if (own->v[o].type != TQL_FORM_ERROR)
+						clash = true;
+				if (clash)
+					break;
+				if (best && strcmp(st->nm->rows[best->row].id, r->id) != 0) {
+					clash = true; /* two people equally plausible */
+					break;
+				}
+				best = x;
+				best_first = li == 0 ? first : i; /* a garbled given name is shown too */
+				best_end = first + tw;
+				break;
 			}
 		}
-		if (!given_ok)
-			continue;
-		fk.n = 0;
-		if (!tql_fold(x->form, strlen(x->form), &fk))
-			goto oom;
-		size_t fw = x->words, first = i + gw;
-		if (first + fw > st->nwords)
-			continue;
-		text.n = 0;
-		bool ok = true;
-		for (size_t k = first; k < first + fw && ok; k++) {
-			size_t kl;
-			const char *kk;
-			ok = joinable(doc, st->words[k - 1], st->words[k]) &&
-			     (kk = word_key(st, k, &kl)) != NULL &&
-			     (k == first || tql_buf_addc(&text, ' ')) && tql_buf_add(&text, kk, kl);
-		}
-		/* the family name is capitalised as a name is */
-		const tql_token *lt = &doc->tok[st->words[first + fw - 1]];
-		if (!ok || !(lt->flags & TQL_TF_UPPER_INITIAL) || (lt->flags & TQL_TF_ALL_UPPER) ||
-		    odd_letters(doc->text + lt->off, lt->len, lt->script))
-			continue;
-		size_t tl = tql_u8_count(text.p, text.n), fl = tql_u8_count(fk.p, fk.n);
-		if (tl < 4 || fl < 4)
-			continue;
-		/* a middle name ("John William Ball" is no "John Williams") or
-		 * a plural or possessive form of the family name */
-		if ((fw == 1 && tql_names_is_given(st->nm, text.p, text.n)) ||
-		    (text.n == fk.n + 1 && text.p[fk.n] == 's' && memcmp(text.p, fk.p, fk.n) == 0) ||
-		    (fk.n == text.n + 1 && fk.p[text.n] == 's' && memcmp(text.p, fk.p, text.n) == 0))
-			continue;
-		int d = osa(text.p, text.n, fk.p, fk.n);
-		if (d == 0) {
-			clash = true; /* the right name after all */
-			break;
-		}
-		if (d != 1 && !(d == 2 && fl >= 8 && tl >= 8))
-			continue;
-		/* another known person of that name, or a known form in itself */
-		if (tql_names_has_pair(st->nm, st->lang, gk, text.p)) {
-			clash = true;
-			break;
-		}
-		const struct tql_hitlist *own = tql_names_lookup(st->nm, st->lang, text.p, text.n);
-		for (size_t o = 0; own && o < own->n; o++)
-			if (own->v[o].type != TQL_FORM_ERROR)
-				clash = true;
-		if (clash)
-			break;
-		if (best && strcmp(st->nm->rows[best->row].id, r->id) != 0) {
-			clash = true; /* two people equally plausible */
-			break;
-		}
-		best = x;
-		best_w = first + fw - i;
 	}
 	if (best && !clash) {
 		const tql_name_row *r = &st->nm->rows[best->row];
-		const tql_token *a = &doc->tok[st->words[i + best_w - best->words]];
-		const tql_token *b = &doc->tok[st->words[i + best_w - 1]];
+		const tql_token *a = &doc->tok[st->words[best_first]];
+		const tql_token *b = &doc->tok[st->words[best_end - 1]];
 		size_t off = a->off, len = b->off + b->len - a->off;
+		bool whole = best_first == i;
+		const char *sugg = whole ? r->canonical : best->form;
 		size_t kl;
 		const char *k;
-		if (!tql_emit(ctx, "name.near-miss", off, len, best->form, false,
-		              "'%.*s' after the given name '%.*s'; did you mean '%s' (%s)?", (int)len,
-		              doc->text + off, (int)doc->tok[st->words[i]].len,
-		              doc->text + doc->tok[st->words[i]].off, best->form, r->canonical))
+		const tql_token *gt = &doc->tok[st->words[i]];
+		bool ok = whole ? tql_emit(ctx, "name.near-miss", off, len, sugg, false,
+		                           "'%.*s' sounds like the name of %s; did you mean '%s'?",
+		                           (int)len, doc->text + off, r->canonical, sugg)
+		                : tql_emit(ctx, "name.near-miss", off, len, sugg, false,
+		                           "'%.*s' after the given name '%.*s'; did you mean '%s' (%s)?",
+		                           (int)len, doc->text + off, (int)gt->len, doc->text + gt->off,
+		                           sugg, r->canonical);
+		if (!ok)
 			goto oom;
 		tql_name_hit h = *best;
 		h.type = TQL_FORM_ERROR;
-		text.n = 0;
-		if (!tql_buf_add(&text, doc->text + off, len) ||
-		    (k = word_key(st, i + best_w - 1, &kl)) == NULL || !add_mention(st, &h, k, kl, off, len))
+		if ((k = word_key(st, best_end - 1, &kl)) == NULL || !add_mention(st, &h, k, kl, off, len))
 			goto oom;
-		found = best_w;
+		found = best_end - i;
 	}
 	tql_buf_free(&text);
 	tql_buf_free(&fk);
@@ -1338,6 +1388,22 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		}
 		const struct tql_hitlist *hl = NULL;
 		size_t w = match_at(&st, i, &hl, &key);
+		/* a given name and a garbled family name, unless the table knows
+		 * the garble itself ("Steve Witcoof"); before the match, since the
+		 * given name alone may be a name ("Владимир" the city) */
+		bool known_error = false;
+		for (size_t h = 0; w && h < hl->n; h++)
+			known_error |= hl->v[h].type == TQL_FORM_ERROR;
+		if (!known_error) {
+			size_t fw = full_name_near(&st, i, &rs);
+			if (rs != TQL_OK)
+				goto done;
+			if (fw) {
+				i += fw;
+				continue;
+			}
+			w = match_at(&st, i, &hl, &key); /* key may have been reused */
+		}
 		if (w) {
 			if ((rs = on_match(&st, i, w, hl, key.p, key.n)) != TQL_OK)
 				goto done;
@@ -1346,13 +1412,6 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		}
 		rs = TQL_OK;
 		size_t fw = foreign_form(&st, i, &rs);
-		if (rs != TQL_OK)
-			goto done;
-		if (fw) {
-			i += fw;
-			continue;
-		}
-		fw = full_name_near(&st, i, &rs);
 		if (rs != TQL_OK)
 			goto done;
 		if (fw) {
