@@ -18,7 +18,7 @@
 // Left out: forms of fewer than 5 letters (6 for one word), given names of
 // names/given-names.txt, forms equal (folded) to a correct
 // Latin form of any entity, and one-word forms that Hunspell knows in
-// en_US, de_DE, fr_FR, es_ES or it_IT (such words are not evidence).
+// en_US, en_GB, de_DE, fr_FR, es_ES or it_IT (such words are not evidence).
 // Output rows are supplements (lang starts with '+'): their errors are added
 // to the entity's rows in those languages; canonical repeats the entity's
 // English form for the reader.
@@ -185,7 +185,7 @@ int main(int argc, char **argv)
 			if (!g.empty() && g[0] != '#')
 				given.insert(folded(g));
 	}
-	static const char *dicts[] = {"en_US", "de_DE", "fr_FR", "es_ES", "it_IT"};
+	static const char *dicts[] = {"en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT"};
 	std::vector<Hunhandle *> hs;
 	for (const char *d : dicts) {
 		std::string aff = std::string("/usr/share/hunspell/") + d + ".aff";

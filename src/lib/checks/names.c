@@ -435,8 +435,8 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	const char *g = word_key(st, i - 1, &gl);
 	if (!g)
 		return TQL_OK;
-	bool known_given = tql_names_is_given(st->nm, g, gl);
 	int gset = tql_names_cognate(st->nm, g, gl);
+	bool known_given = gset || tql_names_is_given(st->nm, g, gl);
 	tql_buf gb = {0};
 	bool own = false, close = false, cognate = false, close1 = false;
 	for (char **gv = r->given; *gv && !own; gv++) {
