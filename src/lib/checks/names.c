@@ -7,6 +7,7 @@
 #include "../internal.h"
 #include "../names.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -360,6 +361,51 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 	return best;
 }
 
+/* Does the text carry an accented letter where no correct form of the
+ * name in any Latin-script language has it (the same letters otherwise)?
+ * Missing accents are a house style (Nicusor); added or moved ones are
+ * mistakes. *right gets the table form to suggest. */
+static bool misplaced_accent(nstate *st, const char *t, size_t tn, const char *key, size_t klen,
+                             const char **right)
+{
+	bool accented = false;
+	for (size_t i = 0; i < tn && !accented; i++)
+		accented = (unsigned char)t[i] >= 0x80;
+	if (!accented)
+		return false;
+	bool any = false;
+	for (const char *const *l = latin_langs; *l; l++) {
+		const struct tql_hitlist *hl = tql_names_lookup(st->nm, *l, key, klen);
+		for (size_t h = 0; hl && h < hl->n; h++) {
+			if (hl->v[h].type == TQL_FORM_ERROR)
+				continue;
+			const char *f = hl->v[h].form;
+			size_t fn = strlen(f), i = 0, j = 0;
+			bool same_len = true, bad = false;
+			while (i < tn && j < fn) {
+				UChar32 c, d;
+				U8_NEXT(t, i, tn, c);
+				U8_NEXT(f, j, fn, d);
+				if (c < 0 || d < 0)
+					return false;
+				c = u_tolower(c);
+				d = u_tolower(d);
+				if (c != d && c >= 0x80 && u_isalpha(c))
+					bad = true;
+			}
+			same_len = i == tn && j == fn;
+			if (!same_len)
+				continue; /* "Le Pen's": compare only forms of the same length */
+			if (!bad)
+				return false; /* one correct form has these letters */
+			any = true;
+			if (!*right)
+				*right = f;
+		}
+	}
+	return any;
+}
+
 /* Emits name.variant for error hits; records mentions. */
 static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
                            const char *key, size_t klen)
@@ -411,6 +457,19 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	}
 	if (first_ok && !ambiguous && !add_mention(st, first_ok, key, klen, off, len))
 		return TQL_ENOMEM;
+	/* the right letters with an accent the name does not have ("Sanchéz") */
+	if (first_ok && !ambiguous && a->script == USCRIPT_LATIN &&
+	    (w > 1 || tql_spell(ctx->chk, ctx->lang, doc->text + off, len) == 0)) {
+		const char *right = NULL;
+		if (misplaced_accent(st, doc->text + off, len, key, klen, &right)) {
+			char shown[256];
+			snprintf(shown, sizeof shown, "%.*s", (int)(len < 200 ? len : 200), doc->text + off);
+			if (!tql_emit(ctx, "name.variant", off, len, right, true,
+			              "'%s' has an accent that the name '%s' does not have", shown, right))
+				return TQL_ENOMEM;
+			return TQL_OK;
+		}
+	}
 	/* given name: "Vladimir Zelensky" where the table knows "Volodymyr" */
 	if (!first_ok || i == 0 || ambiguous)
 		return TQL_OK;
@@ -513,6 +572,44 @@ static bool in_foreign_passage(nstate *st, size_t a, size_t b, const char *l)
 	return false;
 }
 
+/* Is the token joined by a hyphen to a letter before or after it? */
+static bool hyphen_joined(const tql_doc *doc, const tql_token *t)
+{
+	size_t e = t->off + t->len;
+	if (e + 1 < doc->len && doc->text[e] == '-' && ((unsigned char)doc->text[e + 1] >= 0x80 ||
+	                                                isalpha((unsigned char)doc->text[e + 1])))
+		return true;
+	return t->off >= 2 && doc->text[t->off - 1] == '-' &&
+	       ((unsigned char)doc->text[t->off - 2] >= 0x80 ||
+	        isalpha((unsigned char)doc->text[t->off - 2]));
+}
+
+/* Does a given name that is not one of entity id's (in any language)
+ * stand before word i ("Yuri Soloviev" is not Vladimir Solovyov)? */
+static bool other_given(nstate *st, size_t i, const char *id)
+{
+	const tql_doc *doc = st->ctx->doc;
+	if (i == 0 || st->words[i] - st->words[i - 1] != 2)
+		return false;
+	const tql_token *pv = &doc->tok[st->words[i - 1]];
+	size_t pl;
+	const char *pk = word_key(st, i - 1, &pl);
+	if (!(pv->flags & TQL_TF_UPPER_INITIAL) || !pk || !tql_names_is_given(st->nm, pk, pl))
+		return false;
+	static const char *const all[] = {"en", "de", "fr", "es", "it", "ru", "uk", NULL};
+	tql_buf g = {0};
+	bool own = false;
+	for (const char *const *l = all; *l && !own; l++) {
+		const tql_name_row *r = tql_names_entity_row(st->nm, id, *l);
+		for (char **gv = r ? r->given : NULL; gv && *gv && !own; gv++) {
+			g.n = 0;
+			own = tql_fold(*gv, strlen(*gv), &g) && words_within(pk, g.p);
+		}
+	}
+	tql_buf_free(&g);
+	return !own;
+}
+
 /* Reports a form of language `l` for the entity whose own row is `own`,
  * and records it as a mention of a wrong form. */
 static bool emit_foreign(nstate *st, size_t off, size_t len, const tql_name_hit *x,
@@ -542,7 +639,7 @@ static tql_status resolve_foreign(nstate *st)
 		bool seen = false;
 		for (size_t m = 0; m < nmen && !seen; m++)
 			seen = !st->m[m].error && strcmp(st->m[m].entity, id) == 0 &&
-			       st->m[m].off + 1500 > fp->off && st->m[m].off < fp->off + 1500;
+			       st->m[m].off + 3000 > fp->off && st->m[m].off < fp->off + 3000;
 		if (!seen)
 			continue;
 		k.n = 0;
@@ -644,6 +741,9 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 			weak = true;
 		}
 		bool personal = w == 1 && used_as_person(st, i);
+		/* part of a double-barrelled name ("Soloviev-Sedoi") */
+		if (w == 1 && hyphen_joined(doc, t0))
+			continue;
 		for (const char *const *l = langs; *l && !found; l++) {
 			if (strcmp(*l, st->lang) == 0)
 				continue;
@@ -662,17 +762,24 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				 * names ("Commons") coincide with legitimate text */
 				/* CLDR's generated names need the document's own form of
 				 * the same entity as evidence (decided at the end) */
-				bool generated = strncmp(xr->id, "cldr-", 5) == 0 || weak;
+				/* (in Cyrillic text a word the dictionary does not know is
+				 * evidence enough: "Иркутской" in Ukrainian) */
+				bool generated =
+					(strncmp(xr->id, "cldr-", 5) == 0 && t0->script != USCRIPT_CYRILLIC) || weak;
 				if (x->type == TQL_FORM_ERROR || x->acronym ||
 				    (w == 1 && xr->kind != TQL_NK_PERSON && xr->kind != TQL_NK_PLACE) ||
-				    (personal && xr->kind != TQL_NK_PERSON))
+				    (personal && xr->kind != TQL_NK_PERSON) ||
+				    (w == 1 && xr->kind == TQL_NK_PERSON && other_given(st, i, xr->id)))
 					continue;
 				const tql_name_row *own =
 					tql_names_entity_row(st->nm, st->nm->rows[x->row].id, st->lang);
 				if (!own)
 					continue;
+				/* (Latin script only: Russian wording around a Russian form
+				 * in Ukrainian text is the same translation damage) */
 				bool passage = false;
-				for (const char *const *pl = langs; *pl && !passage; pl++)
+				for (const char *const *pl = langs; *pl && !passage && t0->script == USCRIPT_LATIN;
+				     pl++)
 					passage = strcmp(*pl, st->lang) != 0 &&
 					          in_foreign_passage(st, i, i + w - 1, *pl);
 				if (passage)
@@ -969,6 +1076,21 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 					clash = true; /* the right name after all */
 					break;
 				}
+				/* the family name right in another of its forms (Söder /
+				 * Soeder): only the given name may be wrong, which is
+				 * name.given-name's to report */
+				bool right_family = false;
+				for (char **fm = r->family; *fm && !right_family; fm++) {
+					gb.n = 0;
+					if (!tql_fold(*fm, strlen(*fm), &gb))
+						goto oom;
+					right_family = strcmp(gb.p, text.p) == 0;
+				}
+				if (right_family) {
+					if (li == 0)
+						clash = true;
+					break;
+				}
 				bool near = d == 1 || (d == 2 && fl >= 8 && tl >= 8) ||
 				            (d > 0 && tl >= 5 && same_sound(text.p, text.n, fk.p, fk.n));
 				/* (only the given name garbled: name.given-name reports it) */
@@ -1140,6 +1262,10 @@ static tql_status near_miss(nstate *st, size_t i)
 		int d = osa(k, kl, fk.p, fk.n);
 		if (d == 0)
 			continue; /* the right form, only not in this language's rows */
+		/* after another person's given name: another person ("Patrick
+		 * Schnieder" is not Carsten Schneider) */
+		if (r->kind == TQL_NK_PERSON && other_given(st, i, r->id))
+			continue;
 		bool given_ok = false;
 		if (prev && r->kind == TQL_NK_PERSON) {
 			tql_buf gb = {0};
@@ -1155,7 +1281,9 @@ static tql_status near_miss(nstate *st, size_t i)
 		if (derivation(k, kl, fk.p, fk.n) || derivation(fk.p, fk.n, k, kl))
 			continue; /* Australian / Australia, O'Sullivan / Sullivan */
 		if (translit[c] && d >= 1)
-			score = 6; /* the transliterated Cyrillic form itself */
+			/* the transliterated Cyrillic form itself; a short one is
+			 * often a real name too (Nilsen, Yakov): evidence needed */
+			score = len >= 7 ? 6 : 3;
 		else if (given_ok && d <= 3)
 			score = 4 - d + 4;
 		else if (d == 1 && len >= 6)
@@ -1205,17 +1333,26 @@ static tql_status resolve_near_misses(nstate *st)
 		const tql_name_row *r = &st->nm->rows[pd->hit->row];
 		const tql_token *tk = &doc->tok[st->words[pd->word]];
 		bool seen = false;
+		/* the window is in bytes: wider for scripts of two-byte letters */
+		size_t win = tk->script == USCRIPT_LATIN ? 1500 : 3000;
 		/* mentions are in text order: look only at those within the window */
 		size_t lo = 0, hi = nmen;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
-			if (st->m[mid].off + 1500 < tk->off)
+			if (st->m[mid].off + win < tk->off)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		for (size_t m = lo; m < nmen && st->m[m].off < tk->off + 1500 && !seen; m++)
+		for (size_t m = lo; m < nmen && st->m[m].off < tk->off + win && !seen; m++)
 			seen = !st->m[m].error && strcmp(st->m[m].entity, r->id) == 0;
+		/* the same garble already reported with evidence ("Olaf Sholz" ...
+		 * "Sholz") is the same mistake again */
+		size_t pkl;
+		const char *pk = word_key(st, pd->word, &pkl);
+		for (size_t m = 0; m < nmen && !seen && pk; m++)
+			seen = st->m[m].error && strcmp(st->m[m].entity, r->id) == 0 &&
+			       strcmp(st->m[m].key, pk) == 0;
 		if (!pd->given && !seen)
 			continue;
 		const tql_token *t = &doc->tok[st->words[pd->word]];
