@@ -27,5 +27,6 @@ suite baseline sh tests/baseline.sh "$B"
 suite changed sh tests/changed.sh "$B"
 suite manpage sh tests/manpage.sh "$B"
 suite install sh tests/install.sh "$B"
+suite generated sh tests/generated.sh "$B"
 echo "$total_p passed, $total_f failed"
 [ "$total_f" = 0 ]
