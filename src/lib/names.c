@@ -353,10 +353,36 @@ static tql_status add_supplement(tql_engine *eng, tql_names *nm, const char *id,
 		size_t l = strcspn(p, ",");
 		char lang[16];
 		snprintf(lang, sizeof lang, "%.*s", (int)(l < 15 ? l : 15), p);
+		/* rows by "id\x1flang", (re)built when rows were added */
+		if (nm->rowmap_rows != nm->nrows) {
+			tql_strmap_free(&nm->rowmap);
+			nm->rowmap_rows = 0;
+			for (size_t i = 0; i < nm->nrows; i++) {
+				const char *q = nm->rows[i].langs;
+				while (*q) {
+					size_t ql = strcspn(q, ",");
+					key.n = 0;
+					if (!tql_buf_printf(&key, "%s" SEP "%.*s", nm->rows[i].id, (int)ql, q) ||
+					    !tql_strmap_put(&nm->rowmap, key.p, key.n, i + 1)) {
+						tql_buf_free(&key);
+						return TQL_ENOMEM;
+					}
+					q += ql;
+					if (*q == ',')
+						q++;
+				}
+			}
+			nm->rowmap_rows = nm->nrows;
+		}
 		tql_name_row *r = NULL;
-		for (size_t i = 0; i < nm->nrows && !r; i++)
-			if (strcmp(nm->rows[i].id, id) == 0 && has_lang(&nm->rows[i], lang))
-				r = &nm->rows[i];
+		uintptr_t ri;
+		key.n = 0;
+		if (!tql_buf_printf(&key, "%s" SEP "%s", id, lang)) {
+			tql_buf_free(&key);
+			return TQL_ENOMEM;
+		}
+		if (tql_strmap_get(&nm->rowmap, key.p, key.n, &ri))
+			r = &nm->rows[ri - 1];
 		char **add = r ? split_list(errs) : NULL;
 		if (!add) {
 			tql_buf_free(&key);
@@ -987,6 +1013,7 @@ void tql_names_free(tql_names *nm)
 	tql_strmap_free(&nm->tphon);
 	tql_strmap_free(&nm->eng);
 	tql_strmap_free(&nm->cognates);
+	tql_strmap_free(&nm->rowmap);
 	tql_strmap_free(&nm->entity_langs);
 	tql_strmap_free(&nm->prefer);
 	for (size_t i = 0; i < nm->nprefer; i++) {

@@ -51,6 +51,8 @@ typedef struct tql_names {
 	size_t nprefer;  /* "id\x1flang" -> 1 for every row */
 	tql_strmap stems;         /* "lang\x1f" stemmed key (ru, uk) -> hit list */
 	tql_strmap langs;         /* languages that have rows */
+	tql_strmap rowmap;        /* "id\x1flang" -> row + 1, for supplements */
+	size_t rowmap_rows;       /* rows covered by rowmap */
 	size_t entities;
 	int maxwords;
 	char **files;

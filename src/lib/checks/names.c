@@ -740,7 +740,7 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				continue;
 			weak = true;
 		}
-		bool personal = w == 1 && used_as_person(st, i);
+		int personal = -1; /* used_as_person(), computed when needed */
 		/* part of a double-barrelled name ("Soloviev-Sedoi") */
 		if (w == 1 && hyphen_joined(doc, t0))
 			continue;
@@ -768,7 +768,8 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 					(strncmp(xr->id, "cldr-", 5) == 0 && t0->script != USCRIPT_CYRILLIC) || weak;
 				if (x->type == TQL_FORM_ERROR || x->acronym ||
 				    (w == 1 && xr->kind != TQL_NK_PERSON && xr->kind != TQL_NK_PLACE) ||
-				    (personal && xr->kind != TQL_NK_PERSON) ||
+				    (w == 1 && xr->kind != TQL_NK_PERSON &&
+				     (personal < 0 ? (personal = used_as_person(st, i)) : personal)) ||
 				    (w == 1 && xr->kind == TQL_NK_PERSON && other_given(st, i, xr->id)))
 					continue;
 				const tql_name_row *own =
@@ -1328,6 +1329,20 @@ static tql_status resolve_near_misses(nstate *st)
 	tql_ctx *ctx = st->ctx;
 	const tql_doc *doc = ctx->doc;
 	size_t nmen = st->nm_;
+	/* "entity\x1fkey" of the garbles reported so far */
+	tql_strmap errs = {0};
+	tql_buf ek = {0};
+	for (size_t m = 0; m < nmen && st->npend; m++) {
+		if (!st->m[m].error)
+			continue;
+		ek.n = 0;
+		if (!tql_buf_printf(&ek, "%s\x1f%s", st->m[m].entity, st->m[m].key) ||
+		    !tql_strmap_put(&errs, ek.p, ek.n, 1)) {
+			tql_strmap_free(&errs);
+			tql_buf_free(&ek);
+			return TQL_ENOMEM;
+		}
+	}
 	for (size_t p = 0; p < st->npend; p++) {
 		const struct pending *pd = &st->pend[p];
 		const tql_name_row *r = &st->nm->rows[pd->hit->row];
@@ -1348,25 +1363,35 @@ static tql_status resolve_near_misses(nstate *st)
 			seen = !st->m[m].error && strcmp(st->m[m].entity, r->id) == 0;
 		/* the same garble already reported with evidence ("Olaf Sholz" ...
 		 * "Sholz") is the same mistake again */
-		size_t pkl;
-		const char *pk = word_key(st, pd->word, &pkl);
-		for (size_t m = 0; m < nmen && !seen && pk; m++)
-			seen = st->m[m].error && strcmp(st->m[m].entity, r->id) == 0 &&
-			       strcmp(st->m[m].key, pk) == 0;
+		if (!seen && !pd->given) {
+			size_t pkl;
+			const char *pk = word_key(st, pd->word, &pkl);
+			ek.n = 0;
+			if (!pk || !tql_buf_printf(&ek, "%s\x1f%s", r->id, pk)) {
+				tql_strmap_free(&errs);
+				tql_buf_free(&ek);
+				return TQL_ENOMEM;
+			}
+			seen = tql_strmap_get(&errs, ek.p, ek.n, NULL);
+		}
 		if (!pd->given && !seen)
 			continue;
 		const tql_token *t = &doc->tok[st->words[pd->word]];
-		if (!tql_emit(ctx, "name.near-miss", t->off, t->len, pd->hit->form, false,
-		              "'%.*s' is not a known word or name; did you mean '%s' (%s)?",
-		              (int)t->len, doc->text + t->off, pd->hit->form, r->canonical))
-			return TQL_ENOMEM;
 		size_t kl;
-		const char *k = word_key(st, pd->word, &kl);
+		const char *k;
 		tql_name_hit h = *pd->hit;
 		h.type = TQL_FORM_ERROR;
-		if (!k || !add_mention(st, &h, k, kl, t->off, t->len))
+		if (!tql_emit(ctx, "name.near-miss", t->off, t->len, pd->hit->form, false,
+		              "'%.*s' is not a known word or name; did you mean '%s' (%s)?",
+		              (int)t->len, doc->text + t->off, pd->hit->form, r->canonical) ||
+		    (k = word_key(st, pd->word, &kl)) == NULL || !add_mention(st, &h, k, kl, t->off, t->len)) {
+			tql_strmap_free(&errs);
+			tql_buf_free(&ek);
 			return TQL_ENOMEM;
+		}
 	}
+	tql_strmap_free(&errs);
+	tql_buf_free(&ek);
 	return TQL_OK;
 }
 
