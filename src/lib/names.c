@@ -274,6 +274,10 @@ static bool index_form(tql_names *nm, uint32_t row, uint8_t type, const char *fo
 	const char *p = r->langs;
 	while (*p) {
 		size_t l = strcspn(p, ",");
+		/* an English row's errors are English errors: "Sergej Lavrov" is
+		 * damage in English and the usual spelling in Italian */
+		if (type == TQL_FORM_ERROR && (size_t)(p - r->langs) >= r->own_langs)
+			break;
 		key->n = 0;
 		if (!tql_buf_add(key, p, l) || !tql_buf_add(key, SEP, 1) ||
 		    !tql_buf_add(key, fold->p, fold->n))
@@ -534,6 +538,7 @@ static tql_status load_file(tql_engine *eng, tql_names *nm, const char *path, ch
 		for (char *c = r->langs; *c; c++)
 			if (*c == ' ')
 				*c = ',';
+		r->own_langs = strlen(r->langs);
 	}
 	free(data);
 	return TQL_OK;

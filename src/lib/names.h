@@ -12,6 +12,9 @@ typedef struct tql_name_row {
 	char *id;                 /* entity id (owned) */
 	uint8_t kind;
 	char *langs;              /* "en,de" (owned) */
+	size_t own_langs;         /* length of the languages the row was written
+	                             for; the rest were added (extend_latin), where
+	                             its error forms do not apply */
 	char *canonical;
 	char **accepted, **errors, **given, **family; /* NULL-terminated, owned */
 	char *source;

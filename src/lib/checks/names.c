@@ -50,6 +50,102 @@ static bool odd_letters(const char *w, size_t n, int script)
 	return false;
 }
 
+/* Do two folded Latin keys sound the same (tql_names_phonetic)? */
+static bool same_sound(const char *a, size_t na, const char *b, size_t nb)
+{
+	tql_buf p1 = {0}, p2 = {0};
+	bool eq = tql_names_phonetic(a, na, &p1) && tql_names_phonetic(b, nb, &p2) && p1.n >= 4 &&
+	          p1.n == p2.n && memcmp(p1.p, p2.p, p1.n) == 0;
+	tql_buf_free(&p1);
+	tql_buf_free(&p2);
+	return eq;
+}
+
+/* Was row r written for lang, or only extended to it (extend_latin)? */
+static bool row_own_lang(const tql_name_row *r, const char *lang)
+{
+	size_t ll = strlen(lang);
+	for (const char *p = r->langs; p < r->langs + r->own_langs;) {
+		size_t l = strcspn(p, ",");
+		if (l == ll && strncmp(p, lang, l) == 0)
+			return true;
+		p += l;
+		if (*p == ',')
+			p++;
+	}
+	return false;
+}
+
+/* A spelling of a name transliterated from Cyrillic that sounds like the
+ * English one, in a language whose own row the table lacks: that
+ * language's transliteration ("Sergej Lavrov", "Aleksej Navalnyj" in
+ * Italian and German), not a mistake. */
+/* Folds the letters that transliteration systems of Cyrillic write
+ * differently (j/y/i, w/v, sch/sh, x/ks) to one; appends to out. */
+static bool translit_norm(const char *a, size_t n, tql_buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = a[i];
+		if (i + 2 < n && memcmp(a + i, "sch", 3) == 0) {
+			c = 's';
+			i += 2;
+			if (!tql_buf_adds(out, "sh"))
+				return false;
+			continue;
+		}
+		if (c == 'x') {
+			if (!tql_buf_adds(out, "ks"))
+				return false;
+			continue;
+		}
+		c = c == 'j' || c == 'y' ? 'i' : c == 'w' ? 'v' : c;
+		if (c == 'i' && out->n && out->p[out->n - 1] == 'i')
+			continue;
+		if (!tql_buf_addc(out, c))
+			return false;
+	}
+	return true;
+}
+
+/* Is the entity's name romanised from Cyrillic: does its Russian or
+ * Ukrainian form read like its English one (Лавров / Lavrov, but not
+ * Шольц / Scholz)? */
+static bool cyrillic_origin(const tql_names *nm, const char *id)
+{
+	const tql_name_row *en = tql_names_entity_row(nm, id, "en");
+	if (!en)
+		return false;
+	tql_buf f = {0}, k1 = {0}, k2 = {0};
+	bool yes = false;
+	if (tql_fold(en->canonical, strlen(en->canonical), &f) && tql_names_phonetic(f.p, f.n, &k2)) {
+		static const char *const cyr[] = {"ru", "uk"};
+		for (int i = 0; i < 2 && !yes; i++) {
+			const tql_name_row *r = tql_names_entity_row(nm, id, cyr[i]);
+			f.n = k1.n = 0;
+			yes = r && tql_fold(r->canonical, strlen(r->canonical), &f) &&
+			      tql_names_cyr_key(f.p, f.n, &k1) && k1.n == k2.n &&
+			      memcmp(k1.p, k2.p, k1.n) == 0;
+		}
+	}
+	tql_buf_free(&f);
+	tql_buf_free(&k1);
+	tql_buf_free(&k2);
+	return yes;
+}
+
+static bool local_translit(const tql_names *nm, const char *lang, const tql_name_row *r,
+                           const char *a, size_t na, const char *b, size_t nb)
+{
+	if (row_own_lang(r, lang))
+		return false;
+	tql_buf x = {0}, y = {0};
+	bool eq = translit_norm(a, na, &x) && translit_norm(b, nb, &y) && x.n == y.n &&
+	          memcmp(x.p, y.p, x.n) == 0;
+	tql_buf_free(&x);
+	tql_buf_free(&y);
+	return eq && cyrillic_origin(nm, r->id);
+}
+
 /* Per-document state. */
 typedef struct mention {
 	const char *entity;   /* row id (borrowed from the table) */
@@ -313,11 +409,11 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 		if (!hl && strcmp(st->lang, "en") != 0 &&
 		    (doc->tok[st->words[i]].script == USCRIPT_LATIN)) {
 			hl = tql_names_lookup(st->nm, "en", key->p, ends[w - 1]);
-			/* ... and known damage ("Mark Rute") is damage in any Latin-script
-			 * language, since the form is not correct in this one either */
+			/* (an English row's errors are English errors: "Sergej Lavrov"
+			 * is damage in English and the usual spelling in Italian) */
 			bool usable = false;
 			for (size_t h = 0; hl && h < hl->n && !usable; h++)
-				usable = hl->v[h].type == TQL_FORM_ERROR ||
+				usable = hl->v[h].type != TQL_FORM_ERROR &&
 				         !tql_names_entity_has_lang(st->nm, st->nm->rows[hl->v[h].row].id,
 				                                    st->lang);
 			if (!usable)
@@ -509,6 +605,9 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 			close = true;
 		if (gb.n && d == 1 && tql_u8_count(g, gl) >= 4)
 			close1 = true; /* one letter off (Emanuel, Kaya, Андрий) */
+		/* Sergej for Sergei in Italian: that language's transliteration */
+		if (gb.n && local_translit(st->nm, st->lang, r, g, gl, gb.p, gb.n))
+			own = true;
 		/* ... or puts another language's form of it (Frédéric / Friedrich) */
 		if (gb.n && gset && tql_names_cognate(st->nm, gb.p, gb.n) == gset)
 			cognate = true;
@@ -970,17 +1069,6 @@ static bool derivation(const char *lo, size_t nlo, const char *sh, size_t nsh)
 	return !(nlo == nsh + 1 && lo[nsh] == sh[nsh - 1]);
 }
 
-/* Do two folded Latin keys sound the same (tql_names_phonetic)? */
-static bool same_sound(const char *a, size_t na, const char *b, size_t nb)
-{
-	tql_buf p1 = {0}, p2 = {0};
-	bool eq = tql_names_phonetic(a, na, &p1) && tql_names_phonetic(b, nb, &p2) && p1.n >= 4 &&
-	          p1.n == p2.n && memcmp(p1.p, p2.p, p1.n) == 0;
-	tql_buf_free(&p1);
-	tql_buf_free(&p2);
-	return eq;
-}
-
 /*
  * A person's own given name followed by a family name one letter off or
  * sounding the same ("Jens Span", "Friedrich März", "Ursula von der Leyden",
@@ -1094,6 +1182,8 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				}
 				bool near = d == 1 || (d == 2 && fl >= 8 && tl >= 8) ||
 				            (d > 0 && tl >= 5 && same_sound(text.p, text.n, fk.p, fk.n));
+				if (near && local_translit(st->nm, st->lang, r, text.p, text.n, fk.p, fk.n))
+					near = false;
 				/* (only the given name garbled: name.given-name reports it) */
 				if (!near)
 					continue;
@@ -1264,8 +1354,10 @@ static tql_status near_miss(nstate *st, size_t i)
 		if (d == 0)
 			continue; /* the right form, only not in this language's rows */
 		/* after another person's given name: another person ("Patrick
-		 * Schnieder" is not Carsten Schneider) */
-		if (r->kind == TQL_NK_PERSON && other_given(st, i, r->id))
+		 * Schnieder" is not Carsten Schneider); or this language's
+		 * transliteration of a Cyrillic name (Lawrow in German) */
+		if ((r->kind == TQL_NK_PERSON && other_given(st, i, r->id)) ||
+		    local_translit(st->nm, st->lang, r, k, kl, fk.p, fk.n))
 			continue;
 		bool given_ok = false;
 		if (prev && r->kind == TQL_NK_PERSON) {
