@@ -104,6 +104,12 @@ static bool add_token(tql_doc *doc, size_t off, size_t len, uint8_t kind)
 	return true;
 }
 
+/* Is s the start of U+202F NARROW NO-BREAK SPACE? */
+static bool nnbsp(const char *s)
+{
+	return (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0xAF;
+}
+
 /* Classifies a non-word segment by its bytes. */
 static uint8_t space_kind(const char *s, size_t n)
 {
@@ -112,6 +118,8 @@ static uint8_t space_kind(const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		if (c == '\n')
 			nl++;
+		else if (c == 0xE2 && i + 2 < n && nnbsp(s + i))
+			i += 2; /* U+202F */
 		else if (c != ' ' && c != '\t' && !(c == 0xC2 && i + 1 < n && s[i + 1] == (char)0xA0) &&
 		         !(c == 0xA0 && i > 0 && s[i - 1] == (char)0xC2))
 			return TQL_TOK_PUNCT;
@@ -169,9 +177,24 @@ static bool segment_block(tql_checker *chk, tql_lang_res *lr, tql_doc *doc, size
 			si++;
 			want_start = true;
 		}
-		if (!add_token(doc, abs, b1 - b0, kind))
+		/* ICU joins U+202F NARROW NO-BREAK SPACE to words (WB ExtendNumLet);
+		 * French puts it before ; : ! ? and inside numbers: outside a
+		 * number it is a space of its own */
+		size_t lead = 0, trail = 0;
+		if (kind == TQL_TOK_WORD) {
+			while (b1 - b0 - lead - trail > 3 && nnbsp(s + b0 + lead))
+				lead += 3;
+			while (b1 - b0 - lead - trail > 3 && nnbsp(s + b1 - trail - 3))
+				trail += 3;
+		}
+		if (lead && !add_token(doc, abs, lead, TQL_TOK_SPACE))
 			return false;
-		tql_token *t = &doc->tok[doc->ntok - 1];
+		if (!add_token(doc, abs + lead, b1 - b0 - lead - trail, kind))
+			return false;
+		size_t wi = doc->ntok - 1;
+		if (trail && !add_token(doc, off + b1 - trail, trail, TQL_TOK_SPACE))
+			return false;
+		tql_token *t = &doc->tok[wi];
 		t->sent = (uint32_t)si;
 		if (kind == TQL_TOK_WORD || kind == TQL_TOK_NUMBER) {
 			if (want_start && kind == TQL_TOK_WORD)
