@@ -511,6 +511,76 @@ static bool misplaced_accent(nstate *st, const char *t, size_t tn, const char *k
 	return any;
 }
 
+/* The accented letters of a language's alphabet (lower case, UTF-8). */
+static const char *alphabet_accents(const char *lang)
+{
+	static const struct {
+		const char *lang, *letters;
+	} tab[] = {
+		{"de", "äöüß"},
+		{"es", "áéíóúñü"},
+		{"fr", "éèêëàâîïôûùüçœÿ"},
+		{"it", "àèéìòù"},
+	};
+	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
+		if (strcmp(tab[i].lang, lang) == 0)
+			return tab[i].letters;
+	return NULL;
+}
+
+/*
+ * Does the text lack an accent that every correct form of the name in the
+ * document's language has, on a letter of that language's own alphabet
+ * ("Pedro Sanchez", "Soder" in German text)? Where the alphabet has no
+ * such letter the accent is routinely dropped (Nicusor in English), and
+ * French may drop accents on capitals (Elysée). *right gets the form.
+ */
+static bool missing_accent(nstate *st, const char *t, size_t tn, const char *key, size_t klen,
+                           const char **right)
+{
+	const char *abc = alphabet_accents(st->lang);
+	if (!abc)
+		return false;
+	bool fr = strcmp(st->lang, "fr") == 0;
+	const struct tql_hitlist *hl = tql_names_lookup(st->nm, st->lang, key, klen);
+	bool any = false;
+	for (size_t h = 0; hl && h < hl->n; h++) {
+		if (hl->v[h].type == TQL_FORM_ERROR)
+			continue;
+		const char *f = hl->v[h].form;
+		size_t fn = strlen(f), i = 0, j = 0;
+		bool missing = false, other = false;
+		while (i < tn && j < fn) {
+			UChar32 c, d;
+			U8_NEXT(t, i, tn, c);
+			U8_NEXT(f, j, fn, d);
+			if (c < 0 || d < 0)
+				return false;
+			if (c == d)
+				continue;
+			UChar32 lc = u_tolower(c), ld = u_tolower(d);
+			if (lc == ld)
+				continue;
+			char enc[8];
+			int32_t el = 0;
+			U8_APPEND_UNSAFE(enc, el, ld);
+			enc[el] = '\0';
+			if (lc < 0x80 && ld >= 0x80 && strstr(abc, enc) && !(fr && u_isupper(d)))
+				missing = true;
+			else
+				other = true;
+		}
+		if (i != tn || j != fn || other)
+			continue;
+		if (!missing)
+			return false; /* written as one correct form */
+		any = true;
+		if (!*right)
+			*right = f;
+	}
+	return any;
+}
+
 /* Emits name.variant for error hits; records mentions. */
 static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
                            const char *key, size_t klen)
@@ -571,6 +641,17 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 			snprintf(shown, sizeof shown, "%.*s", (int)(len < 200 ? len : 200), doc->text + off);
 			if (!tql_emit(ctx, "name.variant", off, len, right, true,
 			              "'%s' has an accent that the name '%s' does not have", shown, right))
+				return TQL_ENOMEM;
+			return TQL_OK;
+		}
+	}
+	if (first_ok && !ambiguous && a->script == USCRIPT_LATIN) {
+		const char *right = NULL;
+		if (missing_accent(st, doc->text + off, len, key, klen, &right)) {
+			char shown[256];
+			snprintf(shown, sizeof shown, "%.*s", (int)(len < 200 ? len : 200), doc->text + off);
+			if (!tql_emit(ctx, "name.variant", off, len, right, true,
+			              "'%s' lacks an accent: %s text writes '%s'", shown, st->lang, right))
 				return TQL_ENOMEM;
 			return TQL_OK;
 		}
