@@ -5,6 +5,7 @@
  *   consistency.name  one entity written two ways in one document */
 #define _GNU_SOURCE /* memmem */
 #include "../internal.h"
+#include "../name_cluster.h"
 #include "../names.h"
 
 #include <ctype.h>
@@ -1361,6 +1362,19 @@ oom:
 	return 0;
 }
 
+/* Does a Latin-script dictionary of another table language know the word? */
+static bool word_elsewhere(nstate *st, const tql_token *t)
+{
+	for (const char *const *l = latin_langs; *l; l++) {
+		if (strcmp(*l, st->lang) == 0)
+			continue;
+		tql_lang_res *lr = tql_lang_get(st->ctx->chk, *l, "");
+		if (lr && tql_spell(st->ctx->chk, lr, st->ctx->doc->text + t->off, t->len) == 1)
+			return true;
+	}
+	return false;
+}
+
 /* Is the folded key a correct form of some name in another table language
  * written in the token's script? */
 static bool known_elsewhere(const nstate *st, const tql_token *t, const char *k, size_t kl)
@@ -1494,8 +1508,9 @@ static tql_status near_miss(nstate *st, size_t i)
 			continue; /* Australian / Australia, O'Sullivan / Sullivan */
 		if (translit[c] && d >= 1)
 			/* the transliterated Cyrillic form itself; a short one is
-			 * often a real name too (Nilsen, Yakov): evidence needed */
-			score = len >= 7 ? 6 : 3;
+			 * often a real name too (Nilsen, Yakov), and one may be a
+			 * word of another language ("Hostaria"): evidence needed */
+			score = len >= 7 && !word_elsewhere(st, t) ? 6 : 3;
 		else if (given_ok && d <= 3)
 			score = 4 - d + 4;
 		else if (d == 1 && len >= 6)
@@ -1522,6 +1537,10 @@ static tql_status near_miss(nstate *st, size_t i)
 	tql_buf_free(&fk);
 	if (!best)
 		return TQL_OK;
+	/* inside a phrase of another language ("the Hostaria dell' Orso") */
+	for (const char *const *l = latin_langs; *l && t->script == USCRIPT_LATIN; l++)
+		if (strcmp(*l, st->lang) != 0 && in_foreign_passage(st, i, i, *l))
+			return TQL_OK;
 	/* decided after the whole document is read (see resolve_near_misses) */
 	if (!TQL_GROW(st->pend, st->pendcap, st->npend + 1))
 		return TQL_ENOMEM;
@@ -1729,6 +1748,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	if (!nm || !nm->nrows)
 		return TQL_OK;
 	nstate st = {0};
+	size_t *unk = NULL, nunk = 0, unkcap = 0; /* cluster candidates (token indices) */
 	st.ctx = ctx;
 	st.nm = nm;
 	st.lang = tql_names_has_lang(nm, doc->lang) ? doc->lang : "en";
@@ -1797,14 +1817,46 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		}
 		if ((rs = near_miss(&st, i)) != TQL_OK)
 			goto done;
+		/* an unknown capitalised word: a candidate for name clusters */
+		if (!(t->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) &&
+		    tql_u8_count(doc->text + t->off, t->len) >= 5 &&
+		    !odd_letters(doc->text + t->off, t->len, t->script) &&
+		    tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) == 0) {
+			if (!TQL_GROW(unk, unkcap, nunk + 1)) {
+				rs = TQL_ENOMEM;
+				goto done;
+			}
+			unk[nunk++] = st.words[i];
+		}
 		i++;
 	}
 	if ((rs = resolve_near_misses(&st)) != TQL_OK || (rs = resolve_foreign(&st)) != TQL_OK)
 		goto done;
+	/* unknown names written two ways (words no other finding covers) */
+	{
+		tql_strmap at = {0};
+		size_t keep = 0;
+		bool ok = true;
+		for (size_t m = 0; m < st.nm_ && ok; m++)
+			ok = tql_strmap_put(&at, (const char *)&st.m[m].off, sizeof st.m[m].off, 1);
+		for (size_t u = 0; u < nunk && ok; u++) {
+			size_t o = doc->tok[unk[u]].off;
+			if (!tql_strmap_get(&at, (const char *)&o, sizeof o, NULL))
+				unk[keep++] = unk[u];
+		}
+		tql_strmap_free(&at);
+		if (!ok) {
+			rs = TQL_ENOMEM;
+			goto done;
+		}
+		if ((rs = tql_name_clusters(ctx, nm, unk, keep)) != TQL_OK)
+			goto done;
+	}
 	rs = consistency(&st);
 done:
 	free(st.pend);
 	free(st.fpend);
+	free(unk);
 	for (size_t i = 0; i < st.ndpref; i++) {
 		free(st.dpref_key[i]);
 		free(st.dpref_shown[i]);

@@ -1,0 +1,237 @@
+/* name_cluster.c - unknown names spelled two ways in one document.
+ * Candidates meet through their one-deletion keys (SymSpell style), so
+ * the cost is linear in the number of candidate words. */
+#include "name_cluster.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/utf8.h>
+
+typedef struct form {
+	char *key;          /* folded word (owned) */
+	size_t first_tok;   /* first occurrence */
+	size_t count;
+	char *given;        /* folded given name seen before it, or NULL (owned) */
+	bool alone;         /* seen without a given name before it */
+	bool given_seen;    /* seen after a given name */
+} form;
+
+typedef struct cstate {
+	tql_ctx *ctx;
+	const tql_names *nm;
+	form *f;
+	size_t nf, cap;
+	tql_strmap idx;     /* key -> form index + 1 */
+	tql_strmap dels;    /* one-deletion key -> link index + 1 (chain head) */
+	struct link {
+		size_t form;    /* form index */
+		size_t next;    /* next link index + 1 under the same key, 0: end */
+	} *links;
+	size_t nlinks, lcap;
+} cstate;
+
+/* Optimal string alignment distance over code points, capped at 3. */
+static int osa3(const char *a, size_t na, const char *b, size_t nb)
+{
+	UChar32 x[64], y[64];
+	int n = 0, m = 0;
+	for (size_t i = 0; i < na && n < 64;) {
+		U8_NEXT(a, i, na, x[n]);
+		n++;
+	}
+	for (size_t i = 0; i < nb && m < 64;) {
+		U8_NEXT(b, i, nb, y[m]);
+		m++;
+	}
+	if (abs(n - m) > 2)
+		return 3;
+	int d[65][65];
+	for (int i = 0; i <= n; i++)
+		d[i][0] = i;
+	for (int j = 0; j <= m; j++)
+		d[0][j] = j;
+	for (int i = 1; i <= n; i++)
+		for (int j = 1; j <= m; j++) {
+			int c = x[i - 1] == y[j - 1] ? 0 : 1;
+			int v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + c < v)
+				v = d[i - 1][j - 1] + c;
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[n][m] > 3 ? 3 : d[n][m];
+}
+
+/* The folded given name right before token t (one space between), or NULL. */
+static char *given_before(cstate *cs, size_t t)
+{
+	const tql_doc *doc = cs->ctx->doc;
+	if (t < 2 || doc->tok[t - 1].kind != TQL_TOK_SPACE || doc->tok[t - 2].kind != TQL_TOK_WORD)
+		return NULL;
+	const tql_token *g = &doc->tok[t - 2];
+	if (!(g->flags & TQL_TF_UPPER_INITIAL) || (g->flags & TQL_TF_ALL_UPPER))
+		return NULL;
+	tql_buf b = {0};
+	if (!tql_fold(doc->text + g->off, g->len, &b) || !tql_names_is_given(cs->nm, b.p, b.n)) {
+		tql_buf_free(&b);
+		return NULL;
+	}
+	return tql_buf_take(&b);
+}
+
+static bool add_occurrence(cstate *cs, size_t t)
+{
+	const tql_doc *doc = cs->ctx->doc;
+	const tql_token *tk = &doc->tok[t];
+	tql_buf k = {0};
+	if (!tql_fold(doc->text + tk->off, tk->len, &k))
+		return false;
+	uintptr_t v;
+	form *f;
+	if (tql_strmap_get(&cs->idx, k.p, k.n, &v)) {
+		f = &cs->f[v - 1];
+		tql_buf_free(&k);
+	} else {
+		if (!TQL_GROW(cs->f, cs->cap, cs->nf + 1) ||
+		    !tql_strmap_put(&cs->idx, k.p, k.n, cs->nf + 1)) {
+			tql_buf_free(&k);
+			return false;
+		}
+		f = &cs->f[cs->nf++];
+		*f = (form){tql_buf_take(&k), t, 0, NULL, false, false};
+		if (!f->key)
+			return false;
+	}
+	f->count++;
+	char *g = given_before(cs, t);
+	if (g) {
+		f->given_seen = true;
+		if (!f->given)
+			f->given = g;
+		else
+			free(g);
+	} else {
+		f->alone = true;
+	}
+	return true;
+}
+
+/* Do two forms share context? */
+static bool shared_context(const form *a, const form *b)
+{
+	if (a->given && b->given)
+		return strcmp(a->given, b->given) == 0;
+	/* introduced with the given name, then the family name alone */
+	return (a->given_seen && b->alone) || (b->given_seen && a->alone);
+}
+
+static bool report(cstate *cs, const form *keep, const form *bad)
+{
+	const tql_doc *doc = cs->ctx->doc;
+	const tql_token *kt = &doc->tok[keep->first_tok];
+	/* every occurrence of the reported form */
+	for (size_t t = bad->first_tok; t < doc->ntok; t++) {
+		const tql_token *tk = &doc->tok[t];
+		if (tk->kind != TQL_TOK_WORD || tk->len == 0)
+			continue;
+		tql_buf k = {0};
+		bool same = tql_fold(doc->text + tk->off, tk->len, &k) && strcmp(k.p, bad->key) == 0;
+		tql_buf_free(&k);
+		if (!same)
+			continue;
+		char sugg[128];
+		snprintf(sugg, sizeof sugg, "%.*s", (int)(kt->len < 120 ? kt->len : 120), doc->text + kt->off);
+		if (!tql_emit(cs->ctx, "consistency.name", tk->off, tk->len, sugg, false,
+		              "'%.*s' and '%.*s' look like one name written two ways; use one form",
+		              (int)tk->len, doc->text + tk->off, (int)kt->len, doc->text + kt->off))
+			return false;
+	}
+	return true;
+}
+
+tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *cand, size_t ncand)
+{
+	cstate cs = {ctx, nm, NULL, 0, 0, {0}, {0}, NULL, 0, 0};
+	tql_status rs = TQL_ENOMEM;
+	tql_buf d = {0};
+	tql_strmap seen_pair = {0};
+	for (size_t i = 0; i < ncand; i++)
+		if (!add_occurrence(&cs, cand[i]))
+			goto done;
+	/* deletion keys: the key itself and each one-deletion; pairs of forms
+	 * sharing one are one edit apart (or a transposition) */
+	for (size_t a = 0; a < cs.nf; a++) {
+		const char *k = cs.f[a].key;
+		size_t kl = strlen(k);
+		for (size_t p = 0; p <= kl; p++) {
+			if (p < kl && ((unsigned char)k[p] & 0xC0) == 0x80)
+				continue;
+			size_t cl = 0; /* p == kl: the key itself */
+			while (p < kl && (cl == 0 || (p + cl < kl && ((unsigned char)k[p + cl] & 0xC0) == 0x80)))
+				cl++;
+			d.n = 0;
+			if (!tql_buf_add(&d, k, p) || !tql_buf_add(&d, k + p + cl, kl - p - cl))
+				goto done;
+			uintptr_t head = 0;
+			tql_strmap_get(&cs.dels, d.p, d.n, &head);
+			for (size_t h = head; h; h = cs.links[h - 1].next) {
+				size_t other = cs.links[h - 1].form;
+				if (other == a)
+					continue;
+				char pk[64];
+				int pl = snprintf(pk, sizeof pk, "%zu:%zu", other, a);
+				if (tql_strmap_get(&seen_pair, pk, (size_t)pl, NULL))
+					continue;
+				if (!tql_strmap_put(&seen_pair, pk, (size_t)pl, 1))
+					goto done;
+				form *x = &cs.f[a], *y = &cs.f[other];
+				size_t xl = strlen(x->key), yl = strlen(y->key);
+				/* not one the other plus an ending (a plural, a case ending:
+				 * "Мёрдока", or another name: Jasper / Jaspert) */
+				bool deriv = (xl > yl && memcmp(x->key, y->key, yl) == 0) ||
+				             (yl > xl && memcmp(x->key, y->key, xl) == 0);
+				/* near each other: one article, not two texts of a stream */
+				size_t xo = cs.ctx->doc->tok[x->first_tok].off,
+				       yo = cs.ctx->doc->tok[y->first_tok].off;
+				bool near = (xo > yo ? xo - yo : yo - xo) < 3000;
+				/* the weaker context (introduced, then alone) needs a long name
+				 * and an edit past its first two letters */
+				bool strong = x->given && y->given && strcmp(x->given, y->given) == 0;
+				size_t pre = 0;
+				while (pre < xl && pre < yl && x->key[pre] == y->key[pre])
+					pre++;
+				if (deriv || !near || x->key[0] != y->key[0] || osa3(x->key, xl, y->key, yl) != 1 ||
+				    !shared_context(x, y) ||
+				    (!strong && (tql_u8_count(x->key, xl) < 7 || pre < 2)))
+					continue;
+				/* keep the more frequent, else the earlier form */
+				bool keep_x =
+					x->count > y->count || (x->count == y->count && x->first_tok < y->first_tok);
+				if (!report(&cs, keep_x ? x : y, keep_x ? y : x))
+					goto done;
+			}
+			if (!TQL_GROW(cs.links, cs.lcap, cs.nlinks + 1))
+				goto done;
+			cs.links[cs.nlinks++] = (struct link){a, head};
+			if (!tql_strmap_put(&cs.dels, d.p, d.n, cs.nlinks))
+				goto done;
+		}
+	}
+	rs = TQL_OK;
+done:
+	for (size_t i = 0; i < cs.nf; i++) {
+		free(cs.f[i].key);
+		free(cs.f[i].given);
+	}
+	free(cs.f);
+	free(cs.links);
+	tql_strmap_free(&cs.idx);
+	tql_strmap_free(&cs.dels);
+	tql_strmap_free(&seen_pair);
+	tql_buf_free(&d);
+	return rs;
+}
