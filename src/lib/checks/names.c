@@ -147,6 +147,34 @@ static bool local_translit(const tql_names *nm, const char *lang, const tql_name
 	return eq && cyrillic_origin(nm, r->id);
 }
 
+static bool words_within(const char *a, const char *b);
+
+/* Is the folded word one of the words of entity id's forms or names in
+ * any language? */
+static bool entity_has_word(const tql_names *nm, const char *id, const char *w)
+{
+	static const char *const all[] = {"en", "de", "fr", "es", "it", "ru", "uk", NULL};
+	tql_buf f = {0};
+	bool yes = false;
+	for (const char *const *l = all; *l && !yes; l++) {
+		const tql_name_row *r = tql_names_entity_row(nm, id, *l);
+		if (!r)
+			continue;
+		f.n = 0;
+		yes = tql_fold(r->canonical, strlen(r->canonical), &f) && words_within(w, f.p);
+		for (char **a = r->accepted; *a && !yes; a++) {
+			f.n = 0;
+			yes = tql_fold(*a, strlen(*a), &f) && words_within(w, f.p);
+		}
+		for (char **a = r->given; *a && !yes; a++) {
+			f.n = 0;
+			yes = tql_fold(*a, strlen(*a), &f) && words_within(w, f.p);
+		}
+	}
+	tql_buf_free(&f);
+	return yes;
+}
+
 /* Per-document state. */
 typedef struct mention {
 	const char *entity;   /* row id (borrowed from the table) */
@@ -733,7 +761,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
  * the document's language does not have ("Ukraine Recovery Conference",
  * "Alternative für Deutschland", "Spain has been granted" in Italian)?
  * Then the name belongs to a passage or title in that language. */
-static bool in_foreign_passage(nstate *st, size_t a, size_t b, const char *l)
+static bool in_foreign_passage(nstate *st, size_t a, size_t b, const char *l, const char *id)
 {
 	tql_ctx *ctx = st->ctx;
 	const tql_doc *doc = ctx->doc;
@@ -752,6 +780,14 @@ static bool in_foreign_passage(nstate *st, size_t a, size_t b, const char *l)
 			    doc->tok[st->words[lo] + 1].kind != TQL_TOK_SPACE)
 				break;
 			const tql_token *t = &doc->tok[st->words[w]];
+			/* (the name's own other words are no evidence: "Redzhep Tayyip
+			 * Erdogan") */
+			size_t wl;
+			const char *wk = id ? word_key(st, w, &wl) : NULL;
+			if (wk && entity_has_word(st->nm, id, wk)) {
+				at = w;
+				continue;
+			}
 			if (t->len >= 2 && !(t->flags & TQL_TF_HAS_DIGIT) &&
 			    tql_spell(ctx->chk, lr, doc->text + t->off, t->len) == 1 &&
 			    tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) == 0)
@@ -795,8 +831,9 @@ static bool other_given(nstate *st, size_t i, const char *id)
 	const tql_token *pv = &doc->tok[st->words[i - 1]];
 	size_t pl;
 	const char *pk = word_key(st, i - 1, &pl);
-	if (!(pv->flags & TQL_TF_UPPER_INITIAL) || !pk || !tql_names_is_given(st->nm, pk, pl))
-		return false;
+	if (!(pv->flags & TQL_TF_UPPER_INITIAL) || !pk || !tql_names_is_given(st->nm, pk, pl) ||
+	    entity_has_word(st->nm, id, pk))
+		return false; /* ("He Lifen": He is this person's family name) */
 	static const char *const all[] = {"en", "de", "fr", "es", "it", "ru", "uk", NULL};
 	tql_buf g = {0};
 	bool own = false;
@@ -988,7 +1025,7 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				for (const char *const *pl = langs; *pl && !passage && t0->script == USCRIPT_LATIN;
 				     pl++)
 					passage = strcmp(*pl, st->lang) != 0 &&
-					          in_foreign_passage(st, i, i + w - 1, *pl);
+					          in_foreign_passage(st, i, i + w - 1, *pl, NULL);
 				if (passage)
 					continue;
 				if (generated && w > 1)
@@ -1411,11 +1448,6 @@ static tql_status near_miss(nstate *st, size_t i)
 	memcpy(k, kp, kl + 1);
 	if (tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) != 0)
 		return TQL_OK; /* a word of the language, or no dictionary to tell */
-	/* followed by another capitalised word, it is the first part of some
-	 * other name ("Assaad Al-Chaibani" is not Assad) */
-	if (i + 1 < st->nwords && only_space(doc, st->words[i], st->words[i + 1]) &&
-	    (doc->tok[st->words[i + 1]].flags & TQL_TF_UPPER_INITIAL))
-		return TQL_OK;
 	/* damaged letters belong to the encoding checks ("OrbÃ¡n", "Украiна",
 	 * "Moldovaâ€™s") */
 	if (odd_letters(doc->text + t->off, t->len, t->script) ||
@@ -1431,7 +1463,8 @@ static tql_status near_miss(nstate *st, size_t i)
 	size_t pl = 0;
 	if (i > 0 && st->words[i] - st->words[i - 1] == 2)
 		prev = word_key(st, i - 1, &pl);
-	const tql_name_hit *best = NULL;
+	const tql_name_hit *best = NULL, *tied[8];
+	size_t ntied = 0;
 	int best_score = 0;
 	const tql_name_hit *cands[32];
 	bool translit[32] = {0};
@@ -1499,6 +1532,12 @@ static tql_status near_miss(nstate *st, size_t i)
 				gb.n = 0;
 				given_ok = tql_fold(*g, strlen(*g), &gb) && gb.n == pl && memcmp(gb.p, prev, pl) == 0;
 			}
+			/* family name first ("He Lifen" for He Lifeng) */
+			for (char **f = r->family; *f && !given_ok; f++) {
+				gb.n = 0;
+				given_ok = tql_fold(*f, strlen(*f), &gb) && gb.n == pl && memcmp(gb.p, prev, pl) == 0 &&
+				           r->given[0] && strncmp(r->canonical, *f, strlen(*f)) == 0;
+			}
 			tql_buf_free(&gb);
 		}
 		size_t len = tql_u8_count(k, kl);
@@ -1510,7 +1549,10 @@ static tql_status near_miss(nstate *st, size_t i)
 			/* the transliterated Cyrillic form itself; a short one is
 			 * often a real name too (Nilsen, Yakov), and one may be a
 			 * word of another language ("Hostaria"): evidence needed */
-			score = len >= 7 && !word_elsewhere(st, t) ? 6 : 3;
+			score = (given_ok || len >= 7 || (len >= 5 && r->kind == TQL_NK_PLACE)) &&
+			                !word_elsewhere(st, t)
+			            ? 6
+			            : 3;
 		else if (given_ok && d <= 3)
 			score = 4 - d + 4;
 		else if (d == 1 && len >= 6)
@@ -1529,17 +1571,54 @@ static tql_status near_miss(nstate *st, size_t i)
 		if (score > best_score) {
 			best_score = score;
 			best = h;
-		} else if (score && score == best_score && best &&
-		           strcmp(st->nm->rows[best->row].id, r->id) != 0) {
-			best = NULL; /* two different entities equally close: stay quiet */
+			ntied = 0;
+		} else if (score && score == best_score && (best || ntied) &&
+		           (!best || strcmp(st->nm->rows[best->row].id, r->id) != 0)) {
+			/* two different entities equally close: the words around
+			 * decide ("Abdel Fattakh al-Sisi"), else stay quiet */
+			if (best && ntied < 8)
+				tied[ntied++] = best;
+			if (ntied < 8)
+				tied[ntied++] = h;
+			best = NULL;
 		}
+	}
+	/* the next words (past particles: "al-Sisi") pick one of them */
+	for (size_t j = i + 1; !best && ntied && j < st->nwords && j <= i + 3; j++) {
+		if (!joinable(doc, st->words[j - 1], st->words[j]))
+			break;
+		size_t nl;
+		const char *nk = word_key(st, j, &nl);
+		const tql_name_hit *only = NULL;
+		size_t fits = 0;
+		for (size_t c = 0; nk && c < ntied; c++) {
+			const char *id = st->nm->rows[tied[c]->row].id;
+			if (!entity_has_word(st->nm, id, nk))
+				continue;
+			if (!only || strcmp(st->nm->rows[only->row].id, id) != 0)
+				fits++;
+			only = tied[c];
+		}
+		if (fits == 1)
+			best = only;
 	}
 	tql_buf_free(&fk);
 	if (!best)
 		return TQL_OK;
+	/* followed by another capitalised word that is no part of the name,
+	 * it is the first part of some other name ("Assaad Al-Chaibani" is
+	 * not Assad; "Redzhep Tayyip" is Recep Tayyip) */
+	if (i + 1 < st->nwords && only_space(doc, st->words[i], st->words[i + 1]) &&
+	    (doc->tok[st->words[i + 1]].flags & TQL_TF_UPPER_INITIAL)) {
+		size_t nl;
+		const char *nk = word_key(st, i + 1, &nl);
+		if (!nk || !entity_has_word(st->nm, st->nm->rows[best->row].id, nk))
+			return TQL_OK;
+	}
 	/* inside a phrase of another language ("the Hostaria dell' Orso") */
 	for (const char *const *l = latin_langs; *l && t->script == USCRIPT_LATIN; l++)
-		if (strcmp(*l, st->lang) != 0 && in_foreign_passage(st, i, i, *l))
+		if (strcmp(*l, st->lang) != 0 &&
+		    in_foreign_passage(st, i, i, *l, st->nm->rows[best->row].id))
 			return TQL_OK;
 	/* decided after the whole document is read (see resolve_near_misses) */
 	if (!TQL_GROW(st->pend, st->pendcap, st->npend + 1))
@@ -1611,9 +1690,17 @@ static tql_status resolve_near_misses(nstate *st)
 		const char *k;
 		tql_name_hit h = *pd->hit;
 		h.type = TQL_FORM_ERROR;
-		if (!tql_emit(ctx, "name.near-miss", t->off, t->len, pd->hit->form, false,
+		/* a word of a longer name (a given name) is shown as the name */
+		size_t tkl;
+		const char *tkk = word_key(st, pd->word, &tkl);
+		tql_buf hf = {0};
+		bool far = !tkk || !tql_fold(pd->hit->form, strlen(pd->hit->form), &hf) ||
+		           osa(tkk, tkl, hf.p, hf.n) >= 3;
+		tql_buf_free(&hf);
+		const char *shown = far ? r->canonical : pd->hit->form;
+		if (!tql_emit(ctx, "name.near-miss", t->off, t->len, shown, false,
 		              "'%.*s' is not a known word or name; did you mean '%s' (%s)?",
-		              (int)t->len, doc->text + t->off, pd->hit->form, r->canonical) ||
+		              (int)t->len, doc->text + t->off, shown, r->canonical) ||
 		    (k = word_key(st, pd->word, &kl)) == NULL || !add_mention(st, &h, k, kl, t->off, t->len)) {
 			tql_strmap_free(&errs);
 			tql_buf_free(&ek);
