@@ -1615,8 +1615,11 @@ static tql_status near_miss(nstate *st, size_t i)
 		if (!nk || !entity_has_word(st->nm, st->nm->rows[best->row].id, nk))
 			return TQL_OK;
 	}
-	/* inside a phrase of another language ("the Hostaria dell' Orso") */
-	for (const char *const *l = latin_langs; *l && t->script == USCRIPT_LATIN; l++)
+	/* inside a phrase of another language ("the Hostaria dell' Orso"):
+	 * asked only of findings that need no further evidence, since it loads
+	 * the other languages' dictionaries */
+	for (const char *const *l = latin_langs; *l && t->script == USCRIPT_LATIN && best_score >= 5;
+	     l++)
 		if (strcmp(*l, st->lang) != 0 &&
 		    in_foreign_passage(st, i, i, *l, st->nm->rows[best->row].id))
 			return TQL_OK;
