@@ -62,6 +62,21 @@ static bool same_sound(const char *a, size_t na, const char *b, size_t nb)
 	return eq;
 }
 
+/* Does row r stand for lang (written for it or extended to it)? */
+static bool has_row_lang(const tql_name_row *r, const char *lang)
+{
+	size_t ll = strlen(lang);
+	for (const char *p = r->langs; *p;) {
+		size_t l = strcspn(p, ",");
+		if (l == ll && strncmp(p, lang, l) == 0)
+			return true;
+		p += l;
+		if (*p == ',')
+			p++;
+	}
+	return false;
+}
+
 /* Was row r written for lang, or only extended to it (extend_latin)? */
 static bool row_own_lang(const tql_name_row *r, const char *lang)
 {
@@ -450,10 +465,15 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 			/* (an English row's errors are English errors: "Sergej Lavrov"
 			 * is damage in English and the usual spelling in Italian) */
 			bool usable = false;
-			for (size_t h = 0; hl && h < hl->n && !usable; h++)
-				usable = hl->v[h].type != TQL_FORM_ERROR &&
-				         !tql_names_entity_has_lang(st->nm, st->nm->rows[hl->v[h].row].id,
-				                                    st->lang);
+			for (size_t h = 0; hl && h < hl->n && !usable; h++) {
+				const tql_name_row *hr = &st->nm->rows[hl->v[h].row];
+				usable = hl->v[h].type != TQL_FORM_ERROR
+				             ? !tql_names_entity_has_lang(st->nm, hr->id, st->lang)
+				             /* ... unless the name is not Cyrillic in origin: a
+				              * Russian-mediated "Yun Sok Yol" is wrong everywhere */
+				             : !row_own_lang(hr, st->lang) && has_row_lang(hr, st->lang) &&
+				                   !cyrillic_origin(st->nm, hr->id);
+			}
 			if (!usable)
 				hl = NULL;
 		}
