@@ -5,7 +5,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/utf8.h>
 
 typedef struct form {
 	char *key;          /* folded word (owned) */
@@ -29,42 +28,6 @@ typedef struct cstate {
 	} *links;
 	size_t nlinks, lcap;
 } cstate;
-
-/* Optimal string alignment distance over code points, capped at 3. */
-static int osa3(const char *a, size_t na, const char *b, size_t nb)
-{
-	UChar32 x[64], y[64];
-	int n = 0, m = 0;
-	for (size_t i = 0; i < na && n < 64;) {
-		U8_NEXT(a, i, na, x[n]);
-		n++;
-	}
-	for (size_t i = 0; i < nb && m < 64;) {
-		U8_NEXT(b, i, nb, y[m]);
-		m++;
-	}
-	if (abs(n - m) > 2)
-		return 3;
-	int d[65][65];
-	for (int i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (int j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (int i = 1; i <= n; i++)
-		for (int j = 1; j <= m; j++) {
-			int c = x[i - 1] == y[j - 1] ? 0 : 1;
-			int v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + c < v)
-				v = d[i - 1][j - 1] + c;
-			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
-			    d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[n][m] > 3 ? 3 : d[n][m];
-}
 
 /* The folded given name right before token t (one space between), or NULL. */
 static char *given_before(cstate *cs, size_t t)
@@ -204,7 +167,7 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				size_t pre = 0;
 				while (pre < xl && pre < yl && x->key[pre] == y->key[pre])
 					pre++;
-				if (deriv || !near || x->key[0] != y->key[0] || osa3(x->key, xl, y->key, yl) != 1 ||
+				if (deriv || !near || x->key[0] != y->key[0] || tql_names_osa(x->key, xl, y->key, yl) != 1 ||
 				    !shared_context(x, y) ||
 				    (!strong && (tql_u8_count(x->key, xl) < 7 || pre < 2)))
 					continue;

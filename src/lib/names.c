@@ -344,6 +344,36 @@ static bool index_form(tql_names *nm, uint32_t row, uint8_t type, const char *fo
 	return true;
 }
 
+/* Builds nm->rowmap ("id\x1flang" -> row + 1, every language of every row)
+ * unless it is current: rebuilt when rows were added, or after
+ * extend_latin() changed their languages (which sets rowmap_rows to -1). */
+static bool ensure_rowmap(tql_names *nm)
+{
+	if (nm->rowmap_rows == nm->nrows)
+		return true;
+	tql_strmap_free(&nm->rowmap);
+	tql_buf key = {0};
+	for (size_t i = 0; i < nm->nrows; i++) {
+		const char *q = nm->rows[i].langs;
+		while (*q) {
+			size_t ql = strcspn(q, ",");
+			key.n = 0;
+			if (!tql_buf_printf(&key, "%s" SEP "%.*s", nm->rows[i].id, (int)ql, q) ||
+			    !tql_strmap_put(&nm->rowmap, key.p, key.n, i + 1)) {
+				tql_buf_free(&key);
+				nm->rowmap_rows = (size_t)-1;
+				return false;
+			}
+			q += ql;
+			if (*q == ',')
+				q++;
+		}
+	}
+	tql_buf_free(&key);
+	nm->rowmap_rows = nm->nrows;
+	return true;
+}
+
 /* Adds the error forms of a supplement row (`errs`, |-separated) to the
  * rows of entity `id` in each language of `langs`. Rows of tables loaded
  * earlier only: generated supplement files sort after the tables they
@@ -357,26 +387,9 @@ static tql_status add_supplement(tql_engine *eng, tql_names *nm, const char *id,
 		size_t l = strcspn(p, ",");
 		char lang[16];
 		snprintf(lang, sizeof lang, "%.*s", (int)(l < 15 ? l : 15), p);
-		/* rows by "id\x1flang", (re)built when rows were added */
-		if (nm->rowmap_rows != nm->nrows) {
-			tql_strmap_free(&nm->rowmap);
-			nm->rowmap_rows = 0;
-			for (size_t i = 0; i < nm->nrows; i++) {
-				const char *q = nm->rows[i].langs;
-				while (*q) {
-					size_t ql = strcspn(q, ",");
-					key.n = 0;
-					if (!tql_buf_printf(&key, "%s" SEP "%.*s", nm->rows[i].id, (int)ql, q) ||
-					    !tql_strmap_put(&nm->rowmap, key.p, key.n, i + 1)) {
-						tql_buf_free(&key);
-						return TQL_ENOMEM;
-					}
-					q += ql;
-					if (*q == ',')
-						q++;
-				}
-			}
-			nm->rowmap_rows = nm->nrows;
+		if (!ensure_rowmap(nm)) {
+			tql_buf_free(&key);
+			return TQL_ENOMEM;
 		}
 		tql_name_row *r = NULL;
 		uintptr_t ri;
@@ -590,55 +603,39 @@ static bool index_given_first(tql_names *nm, uint32_t row, const char *g, size_t
 static tql_status extend_latin(tql_names *nm, size_t from)
 {
 	static const char *const latin[] = {"de", "fr", "es", "it"};
-	tql_strmap has = {0}; /* "id\x1flang" of every row */
-	tql_buf k = {0};
+	if (!ensure_rowmap(nm))
+		return TQL_ENOMEM;
+	tql_buf k = {0}, add = {0};
 	tql_status st = TQL_ENOMEM;
-	for (size_t i = 0; i < nm->nrows; i++) {
-		const char *p = nm->rows[i].langs;
-		while (*p) {
-			size_t l = strcspn(p, ",");
-			k.n = 0;
-			if (!tql_buf_printf(&k, "%s" SEP "%.*s", nm->rows[i].id, (int)l, p) ||
-			    !tql_strmap_put(&has, k.p, k.n, 1))
-				goto done;
-			p += l;
-			if (*p == ',')
-				p++;
-		}
-	}
 	for (size_t i = from; i < nm->nrows; i++) {
 		tql_name_row *r = &nm->rows[i];
 		if (!has_lang(r, "en"))
 			continue;
-		tql_buf add = {0};
+		add.n = 0;
 		for (size_t j = 0; j < 4; j++) {
 			k.n = 0;
 			if (!tql_buf_printf(&k, "%s" SEP "%s", r->id, latin[j]))
 				goto done;
-			if (tql_strmap_get(&has, k.p, k.n, NULL))
-				continue;
-			if (!tql_buf_printf(&add, ",%s", latin[j])) {
-				tql_buf_free(&add);
+			if (!tql_strmap_get(&nm->rowmap, k.p, k.n, NULL) &&
+			    !tql_buf_printf(&add, ",%s", latin[j]))
 				goto done;
-			}
 		}
 		if (add.n) {
-			char *nl = malloc(strlen(r->langs) + add.n + 1);
-			if (!nl) {
-				tql_buf_free(&add);
+			size_t ol = strlen(r->langs);
+			char *nl = malloc(ol + add.n + 1); /* replaces r->langs (owned) */
+			if (!nl)
 				goto done;
-			}
-			memcpy(nl, r->langs, strlen(r->langs));
-			memcpy(nl + strlen(r->langs), add.p, add.n + 1);
+			memcpy(nl, r->langs, ol);
+			memcpy(nl + ol, add.p, add.n + 1);
 			free(r->langs);
 			r->langs = nl;
 		}
-		tql_buf_free(&add);
 	}
 	st = TQL_OK;
 done:
-	tql_strmap_free(&has);
+	nm->rowmap_rows = (size_t)-1; /* languages changed */
 	tql_buf_free(&k);
+	tql_buf_free(&add);
 	return st;
 }
 
@@ -742,11 +739,11 @@ static bool cyrillic_row(const tql_name_row *r)
 	return false;
 }
 
-static bool has_lang(const tql_name_row *r, const char *lang)
+bool tql_names_row_lang(const tql_name_row *r, const char *lang, bool own_only)
 {
 	size_t ll = strlen(lang);
-	const char *p = r->langs;
-	while (*p) {
+	const char *end = own_only ? r->langs + r->own_langs : r->langs + strlen(r->langs);
+	for (const char *p = r->langs; p < end;) {
 		size_t l = strcspn(p, ",");
 		if (l == ll && strncmp(p, lang, l) == 0)
 			return true;
@@ -755,6 +752,11 @@ static bool has_lang(const tql_name_row *r, const char *lang)
 			p++;
 	}
 	return false;
+}
+
+static bool has_lang(const tql_name_row *r, const char *lang)
+{
+	return tql_names_row_lang(r, lang, false);
 }
 
 /*
@@ -1206,4 +1208,37 @@ done:
 	tql_buf_free(&f);
 	tql_buf_free(&key);
 	return st;
+}
+
+int tql_names_osa(const char *a, size_t na, const char *b, size_t nb)
+{
+	int32_t x[64], y[64];
+	size_t lx = 0, ly = 0, i = 0;
+	while (i < na && lx < 64)
+		x[lx++] = tql_u8_next(a, na, &i);
+	i = 0;
+	while (i < nb && ly < 64)
+		y[ly++] = tql_u8_next(b, nb, &i);
+	if (lx >= 64 || ly >= 64 || lx > ly + 3 || ly > lx + 3)
+		return 3;
+	int d[65][65];
+	for (size_t p = 0; p <= lx; p++)
+		d[p][0] = (int)p;
+	for (size_t q = 0; q <= ly; q++)
+		d[0][q] = (int)q;
+	for (size_t p = 1; p <= lx; p++) {
+		for (size_t q = 1; q <= ly; q++) {
+			int cost = x[p - 1] != y[q - 1];
+			int v = d[p - 1][q] + 1;
+			if (d[p][q - 1] + 1 < v)
+				v = d[p][q - 1] + 1;
+			if (d[p - 1][q - 1] + cost < v)
+				v = d[p - 1][q - 1] + cost;
+			if (p > 1 && q > 1 && x[p - 1] == y[q - 2] && x[p - 2] == y[q - 1] &&
+			    d[p - 2][q - 2] + 1 < v)
+				v = d[p - 2][q - 2] + 1;
+			d[p][q] = v;
+		}
+	}
+	return d[lx][ly] > 3 ? 3 : d[lx][ly];
 }

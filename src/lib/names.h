@@ -119,4 +119,12 @@ bool tql_names_has_lang(const tql_names *nm, const char *lang);
  * classes, doubled letters collapsed); written to out. */
 bool tql_names_phonetic(const char *folded, size_t n, tql_buf *out);
 
+/* Does row r stand for lang: written for it, or (own_only false) also
+ * extended to it because the entity has no row of its own there? */
+bool tql_names_row_lang(const tql_name_row *r, const char *lang, bool own_only);
+
+/* Optimal string alignment distance between two UTF-8 strings, over code
+ * points, capped at 3 (3 means "3 or more"). */
+int tql_names_osa(const char *a, size_t na, const char *b, size_t nb);
+
 #endif

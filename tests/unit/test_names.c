@@ -25,6 +25,15 @@ static size_t count_rule(tql_engine *eng, const char *text, const char *rule)
 	return n;
 }
 
+/* Writes a temporary table file; returns its path in buf. */
+static void write_table(char *buf, const char *tsv)
+{
+	int fd = mkstemp(buf);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, tsv, strlen(tsv)), (ssize_t)strlen(tsv));
+	close(fd);
+}
+
 static void test_prefer(void **state)
 {
 	(void)state;
@@ -44,13 +53,9 @@ static void test_local_table(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/tqlint-names-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	const char *tsv = "id\tlang\tkind\tcanonical\taccepted\terrors\tgiven\tfamily\tsource\n"
+	write_table(path, "id\tlang\tkind\tcanonical\taccepted\terrors\tgiven\tfamily\tsource\n"
 	                  "ana-exampleova\ten\tperson\tAna Exampleova\tExampleova\tExamplova\tAna\t"
-	                  "Exampleova\tunit-test fixture, not a real person\n";
-	assert_int_equal(write(fd, tsv, strlen(tsv)), (ssize_t)strlen(tsv));
-	close(fd);
+	                  "Exampleova\tunit-test fixture, not a real person\n");
 	tql_engine *eng = NULL;
 	tql_engine_options o = {.data_dir = "dictionaries"};
 	assert_int_equal(tql_engine_new(&o, &eng), TQL_OK);
@@ -60,15 +65,6 @@ static void test_local_table(void **state)
 	assert_int_equal(count_rule(eng, t, "name.variant"), 1);
 	tql_engine_free(eng);
 	unlink(path);
-}
-
-/* Writes a temporary table file; returns its path in buf. */
-static void write_table(char *buf, const char *tsv)
-{
-	int fd = mkstemp(buf);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, tsv, strlen(tsv)), (ssize_t)strlen(tsv));
-	close(fd);
 }
 
 /* A supplement row in a project table adds error forms to an existing

@@ -31,6 +31,7 @@ static const tql_rule_info rules[] = {
 /* table languages by script: a form of one is a foreign form in another */
 static const char *const latin_langs[] = {"en", "de", "fr", "es", "it", NULL};
 static const char *const cyrillic_langs[] = {"ru", "uk", NULL};
+static const char *const all_langs[] = {"en", "de", "fr", "es", "it", "ru", "uk", NULL};
 
 /* Does a word hold letters of another script than its own, or the lead
  * bytes of UTF-8 read as Windows-1252 (Ã, Â)? */
@@ -62,40 +63,6 @@ static bool same_sound(const char *a, size_t na, const char *b, size_t nb)
 	return eq;
 }
 
-/* Does row r stand for lang (written for it or extended to it)? */
-static bool has_row_lang(const tql_name_row *r, const char *lang)
-{
-	size_t ll = strlen(lang);
-	for (const char *p = r->langs; *p;) {
-		size_t l = strcspn(p, ",");
-		if (l == ll && strncmp(p, lang, l) == 0)
-			return true;
-		p += l;
-		if (*p == ',')
-			p++;
-	}
-	return false;
-}
-
-/* Was row r written for lang, or only extended to it (extend_latin)? */
-static bool row_own_lang(const tql_name_row *r, const char *lang)
-{
-	size_t ll = strlen(lang);
-	for (const char *p = r->langs; p < r->langs + r->own_langs;) {
-		size_t l = strcspn(p, ",");
-		if (l == ll && strncmp(p, lang, l) == 0)
-			return true;
-		p += l;
-		if (*p == ',')
-			p++;
-	}
-	return false;
-}
-
-/* A spelling of a name transliterated from Cyrillic that sounds like the
- * English one, in a language whose own row the table lacks: that
- * language's transliteration ("Sergej Lavrov", "Aleksej Navalnyj" in
- * Italian and German), not a mistake. */
 /* Folds the letters that transliteration systems of Cyrillic write
  * differently (j/y/i, w/v, sch/sh, x/ks) to one; appends to out. */
 static bool translit_norm(const char *a, size_t n, tql_buf *out)
@@ -103,7 +70,6 @@ static bool translit_norm(const char *a, size_t n, tql_buf *out)
 	for (size_t i = 0; i < n; i++) {
 		char c = a[i];
 		if (i + 2 < n && memcmp(a + i, "sch", 3) == 0) {
-			c = 's';
 			i += 2;
 			if (!tql_buf_adds(out, "sh"))
 				return false;
@@ -149,10 +115,15 @@ static bool cyrillic_origin(const tql_names *nm, const char *id)
 	return yes;
 }
 
+/* A spelling of a name transliterated from Cyrillic that differs from the
+ * English one only in letters such systems write differently
+ * (translit_norm), in a language whose own row the table lacks: that
+ * language's transliteration ("Sergej Lavrov", "Aleksej Navalnyj" in
+ * Italian and German), not a mistake. */
 static bool local_translit(const tql_names *nm, const char *lang, const tql_name_row *r,
                            const char *a, size_t na, const char *b, size_t nb)
 {
-	if (row_own_lang(r, lang))
+	if (tql_names_row_lang(r, lang, true))
 		return false;
 	tql_buf x = {0}, y = {0};
 	bool eq = translit_norm(a, na, &x) && translit_norm(b, nb, &y) && x.n == y.n &&
@@ -162,28 +133,36 @@ static bool local_translit(const tql_names *nm, const char *lang, const tql_name
 	return eq && cyrillic_origin(nm, r->id);
 }
 
+/* The n-th form of a row: its canonical form, then the accepted forms, the
+ * given names and (with_family) the family names; NULL past the last. */
+static const char *row_form(const tql_name_row *r, size_t n, bool with_family)
+{
+	if (n == 0)
+		return r->canonical;
+	n--;
+	char **const lists[3] = {r->accepted, r->given, with_family ? r->family : NULL};
+	for (int l = 0; l < 3 && lists[l]; l++) {
+		for (char **p = lists[l]; *p; p++, n--)
+			if (n == 0)
+				return *p;
+	}
+	return NULL;
+}
+
 static bool words_within(const char *a, const char *b);
 
 /* Is the folded word one of the words of entity id's forms or names in
  * any language? */
 static bool entity_has_word(const tql_names *nm, const char *id, const char *w)
 {
-	static const char *const all[] = {"en", "de", "fr", "es", "it", "ru", "uk", NULL};
 	tql_buf f = {0};
 	bool yes = false;
-	for (const char *const *l = all; *l && !yes; l++) {
+	for (const char *const *l = all_langs; *l && !yes; l++) {
 		const tql_name_row *r = tql_names_entity_row(nm, id, *l);
-		if (!r)
-			continue;
-		f.n = 0;
-		yes = tql_fold(r->canonical, strlen(r->canonical), &f) && words_within(w, f.p);
-		for (char **a = r->accepted; *a && !yes; a++) {
+		const char *form;
+		for (size_t n = 0; r && !yes && (form = row_form(r, n, false)) != NULL; n++) {
 			f.n = 0;
-			yes = tql_fold(*a, strlen(*a), &f) && words_within(w, f.p);
-		}
-		for (char **a = r->given; *a && !yes; a++) {
-			f.n = 0;
-			yes = tql_fold(*a, strlen(*a), &f) && words_within(w, f.p);
+			yes = tql_fold(form, strlen(form), &f) && words_within(w, f.p);
 		}
 	}
 	tql_buf_free(&f);
@@ -359,8 +338,6 @@ static bool words_within(const char *a, const char *b)
 /* Two forms of one entity are one spelling when equal, when one is a part
  * of the other ("Xi" / "Xi Jinping"), or, for people, when the family
  * name (last word) agrees ("President Trump" / "Donald Trump"). */
-static int osa(const char *a, size_t na, const char *b, size_t nb);
-
 /* Do two phonetic keys have the same consonants (at least two) in order? */
 static bool skeleton_eq(const char *a, size_t na, const char *b, size_t nb)
 {
@@ -396,41 +373,7 @@ static bool compatible(const char *a, const char *b, bool person)
 	bool skel = p1.n && p2.n && skeleton_eq(p1.p, p1.n, p2.p, p2.n);
 	tql_buf_free(&p1);
 	tql_buf_free(&p2);
-	return !phon && !skel && osa(x, strlen(x), y, strlen(y)) >= 3;
-}
-
-/* Optimal string alignment distance over code points, capped at 3. */
-static int osa(const char *a, size_t na, const char *b, size_t nb)
-{
-	int32_t x[64], y[64];
-	size_t lx = 0, ly = 0, i = 0;
-	while (i < na && lx < 64)
-		x[lx++] = tql_u8_next(a, na, &i);
-	i = 0;
-	while (i < nb && ly < 64)
-		y[ly++] = tql_u8_next(b, nb, &i);
-	if (lx >= 64 || ly >= 64)
-		return 3;
-	int d[65][65];
-	for (size_t p = 0; p <= lx; p++)
-		d[p][0] = (int)p;
-	for (size_t q = 0; q <= ly; q++)
-		d[0][q] = (int)q;
-	for (size_t p = 1; p <= lx; p++) {
-		for (size_t q = 1; q <= ly; q++) {
-			int cost = x[p - 1] != y[q - 1];
-			int v = d[p - 1][q] + 1;
-			if (d[p][q - 1] + 1 < v)
-				v = d[p][q - 1] + 1;
-			if (d[p - 1][q - 1] + cost < v)
-				v = d[p - 1][q - 1] + cost;
-			if (p > 1 && q > 1 && x[p - 1] == y[q - 2] && x[p - 2] == y[q - 1] &&
-			    d[p - 2][q - 2] + 1 < v)
-				v = d[p - 2][q - 2] + 1;
-			d[p][q] = v;
-		}
-	}
-	return d[lx][ly] > 3 ? 3 : d[lx][ly];
+	return !phon && !skel && tql_names_osa(x, strlen(x), y, strlen(y)) >= 3;
 }
 
 /* Looks for the longest table match starting at word i; returns the number
@@ -471,7 +414,8 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 				             ? !tql_names_entity_has_lang(st->nm, hr->id, st->lang)
 				             /* ... unless the name is not Cyrillic in origin: a
 				              * Russian-mediated "Yun Sok Yol" is wrong everywhere */
-				             : !row_own_lang(hr, st->lang) && has_row_lang(hr, st->lang) &&
+				             : !tql_names_row_lang(hr, st->lang, true) &&
+				                   tql_names_row_lang(hr, st->lang, false) &&
 				                   !cyrillic_origin(st->nm, hr->id);
 			}
 			if (!usable)
@@ -515,6 +459,62 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 	return best;
 }
 
+/* The accented letters of a language's alphabet (lower case, UTF-8). */
+static const char *alphabet_accents(const char *lang)
+{
+	static const struct {
+		const char *lang, *letters;
+	} tab[] = {
+		{"de", "äöüß"},
+		{"es", "áéíóúñü"},
+		{"fr", "éèêëàâîïôûùüçœÿ"},
+		{"it", "àèéìòù"},
+	};
+	for (size_t i = 0; lang && i < sizeof tab / sizeof *tab; i++)
+		if (strcmp(tab[i].lang, lang) == 0)
+			return tab[i].letters;
+	return NULL;
+}
+
+/* How a text differs from a table form of the same letters, letter by
+ * letter, case aside. */
+typedef struct accent_diff {
+	bool added;   /* an accented letter the form does not have there */
+	bool missing; /* a bare letter where the form has an accented letter of
+	                 the alphabet `abc` (not a French capital) */
+	bool other;   /* any other difference */
+} accent_diff;
+
+/* Compares text t with form f; false if they differ in length (in code
+ * points) or either is not valid UTF-8. */
+static bool diff_accents(const char *t, size_t tn, const char *f, const char *abc, bool fr,
+                         accent_diff *out)
+{
+	size_t fn = strlen(f), i = 0, j = 0;
+	*out = (accent_diff){false, false, false};
+	while (i < tn && j < fn) {
+		UChar32 c, d;
+		U8_NEXT(t, i, tn, c);
+		U8_NEXT(f, j, fn, d);
+		if (c < 0 || d < 0)
+			return false;
+		UChar32 lc = u_tolower(c), ld = u_tolower(d);
+		if (lc == ld)
+			continue;
+		char enc[8];
+		int32_t el = 0;
+		U8_APPEND_UNSAFE(enc, el, ld);
+		enc[el] = '\0';
+		if (lc >= 0x80 && u_isalpha(lc))
+			out->added = true;
+		else if (abc && lc < 0x80 && ld >= 0x80 && strstr(abc, enc) && !(fr && u_isupper(d)))
+			out->missing = true;
+		else
+			out->other = true;
+	}
+	return i == tn && j == fn; /* ("Le Pen's": only forms of the same length) */
+}
+
 /* Does the text carry an accented letter where no correct form of the
  * name in any Latin-script language has it (the same letters otherwise)?
  * Missing accents are a house style (Nicusor); added or moved ones are
@@ -531,50 +531,18 @@ static bool misplaced_accent(nstate *st, const char *t, size_t tn, const char *k
 	for (const char *const *l = latin_langs; *l; l++) {
 		const struct tql_hitlist *hl = tql_names_lookup(st->nm, *l, key, klen);
 		for (size_t h = 0; hl && h < hl->n; h++) {
-			if (hl->v[h].type == TQL_FORM_ERROR)
+			accent_diff d;
+			if (hl->v[h].type == TQL_FORM_ERROR ||
+			    !diff_accents(t, tn, hl->v[h].form, NULL, false, &d))
 				continue;
-			const char *f = hl->v[h].form;
-			size_t fn = strlen(f), i = 0, j = 0;
-			bool same_len = true, bad = false;
-			while (i < tn && j < fn) {
-				UChar32 c, d;
-				U8_NEXT(t, i, tn, c);
-				U8_NEXT(f, j, fn, d);
-				if (c < 0 || d < 0)
-					return false;
-				c = u_tolower(c);
-				d = u_tolower(d);
-				if (c != d && c >= 0x80 && u_isalpha(c))
-					bad = true;
-			}
-			same_len = i == tn && j == fn;
-			if (!same_len)
-				continue; /* "Le Pen's": compare only forms of the same length */
-			if (!bad)
+			if (!d.added)
 				return false; /* one correct form has these letters */
 			any = true;
 			if (!*right)
-				*right = f;
+				*right = hl->v[h].form;
 		}
 	}
 	return any;
-}
-
-/* The accented letters of a language's alphabet (lower case, UTF-8). */
-static const char *alphabet_accents(const char *lang)
-{
-	static const struct {
-		const char *lang, *letters;
-	} tab[] = {
-		{"de", "äöüß"},
-		{"es", "áéíóúñü"},
-		{"fr", "éèêëàâîïôûùüçœÿ"},
-		{"it", "àèéìòù"},
-	};
-	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
-		if (strcmp(tab[i].lang, lang) == 0)
-			return tab[i].letters;
-	return NULL;
 }
 
 /*
@@ -594,38 +562,15 @@ static bool missing_accent(nstate *st, const char *t, size_t tn, const char *key
 	const struct tql_hitlist *hl = tql_names_lookup(st->nm, st->lang, key, klen);
 	bool any = false;
 	for (size_t h = 0; hl && h < hl->n; h++) {
-		if (hl->v[h].type == TQL_FORM_ERROR)
+		accent_diff d;
+		if (hl->v[h].type == TQL_FORM_ERROR || !diff_accents(t, tn, hl->v[h].form, abc, fr, &d) ||
+		    d.added || d.other)
 			continue;
-		const char *f = hl->v[h].form;
-		size_t fn = strlen(f), i = 0, j = 0;
-		bool missing = false, other = false;
-		while (i < tn && j < fn) {
-			UChar32 c, d;
-			U8_NEXT(t, i, tn, c);
-			U8_NEXT(f, j, fn, d);
-			if (c < 0 || d < 0)
-				return false;
-			if (c == d)
-				continue;
-			UChar32 lc = u_tolower(c), ld = u_tolower(d);
-			if (lc == ld)
-				continue;
-			char enc[8];
-			int32_t el = 0;
-			U8_APPEND_UNSAFE(enc, el, ld);
-			enc[el] = '\0';
-			if (lc < 0x80 && ld >= 0x80 && strstr(abc, enc) && !(fr && u_isupper(d)))
-				missing = true;
-			else
-				other = true;
-		}
-		if (i != tn || j != fn || other)
-			continue;
-		if (!missing)
+		if (!d.missing)
 			return false; /* written as one correct form */
 		any = true;
 		if (!*right)
-			*right = f;
+			*right = hl->v[h].form;
 	}
 	return any;
 }
@@ -681,28 +626,25 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	}
 	if (first_ok && !ambiguous && !add_mention(st, first_ok, key, klen, off, len))
 		return TQL_ENOMEM;
-	/* the right letters with an accent the name does not have ("Sanchéz") */
-	if (first_ok && !ambiguous && a->script == USCRIPT_LATIN &&
-	    (w > 1 || tql_spell(ctx->chk, ctx->lang, doc->text + off, len) == 0)) {
-		const char *right = NULL;
-		if (misplaced_accent(st, doc->text + off, len, key, klen, &right)) {
-			char shown[256];
-			snprintf(shown, sizeof shown, "%.*s", (int)(len < 200 ? len : 200), doc->text + off);
-			if (!tql_emit(ctx, "name.variant", off, len, right, true,
-			              "'%s' has an accent that the name '%s' does not have", shown, right))
-				return TQL_ENOMEM;
-			return TQL_OK;
-		}
-	}
+	/* the right letters with an accent the name does not have ("Sanchéz"),
+	 * or without one the document language's alphabet has ("Pedro Sanchez"
+	 * in Spanish) */
 	if (first_ok && !ambiguous && a->script == USCRIPT_LATIN) {
 		const char *right = NULL;
-		if (missing_accent(st, doc->text + off, len, key, klen, &right)) {
+		bool added = (w > 1 || tql_spell(ctx->chk, ctx->lang, doc->text + off, len) == 0) &&
+		             misplaced_accent(st, doc->text + off, len, key, klen, &right);
+		if (!added)
+			right = NULL; /* (misplaced_accent may have set it before failing) */
+		if (added || missing_accent(st, doc->text + off, len, key, klen, &right)) {
 			char shown[256];
 			snprintf(shown, sizeof shown, "%.*s", (int)(len < 200 ? len : 200), doc->text + off);
-			if (!tql_emit(ctx, "name.variant", off, len, right, true,
-			              "'%s' lacks an accent: %s text writes '%s'", shown, st->lang, right))
-				return TQL_ENOMEM;
-			return TQL_OK;
+			bool ok = added ? tql_emit(ctx, "name.variant", off, len, right, true,
+			                           "'%s' has an accent that the name '%s' does not have",
+			                           shown, right)
+			                : tql_emit(ctx, "name.variant", off, len, right, true,
+			                           "'%s' lacks an accent: %s text writes '%s'", shown,
+			                           st->lang, right);
+			return ok ? TQL_OK : TQL_ENOMEM;
 		}
 	}
 	/* given name: "Vladimir Zelensky" where the table knows "Volodymyr" */
@@ -739,8 +681,8 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		if (tql_fold(*gv, strlen(*gv), &gb) && words_within(g, gb.p))
 			own = true;
 		/* MT garbles a given name into a near form (Keira / Keir) ... */
-		int d = osa(g, gl, gb.p ? gb.p : "", gb.n);
-		if (gb.n && d <= 2) /* osa() caps at 3: 3 means "far" */
+		int d = tql_names_osa(g, gl, gb.p ? gb.p : "", gb.n);
+		if (gb.n && d <= 2) /* tql_names_osa() caps at 3: 3 means "far" */
 			close = true;
 		if (gb.n && d == 1 && tql_u8_count(g, gl) >= 4)
 			close1 = true; /* one letter off (Emanuel, Kaya, Андрий) */
@@ -854,10 +796,9 @@ static bool other_given(nstate *st, size_t i, const char *id)
 	if (!(pv->flags & TQL_TF_UPPER_INITIAL) || !pk || !tql_names_is_given(st->nm, pk, pl) ||
 	    entity_has_word(st->nm, id, pk))
 		return false; /* ("He Lifen": He is this person's family name) */
-	static const char *const all[] = {"en", "de", "fr", "es", "it", "ru", "uk", NULL};
 	tql_buf g = {0};
 	bool own = false;
-	for (const char *const *l = all; *l && !own; l++) {
+	for (const char *const *l = all_langs; *l && !own; l++) {
 		const tql_name_row *r = tql_names_entity_row(st->nm, id, *l);
 		for (char **gv = r ? r->given : NULL; gv && *gv && !own; gv++) {
 			g.n = 0;
@@ -1075,24 +1016,10 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 /* Does a form of row r read as the phonetic key pk in Cyrillic? */
 static bool row_reads_as(const tql_name_row *r, const char *pk, size_t pn, tql_buf *f, tql_buf *k)
 {
-	const char *forms[3] = {r->canonical, r->family[0], r->accepted[0]};
-	for (int i = 0; i < 3; i++) {
-		if (!forms[i])
-			continue;
+	const char *form;
+	for (size_t n = 0; (form = row_form(r, n, true)) != NULL; n++) {
 		f->n = k->n = 0;
-		if (tql_fold(forms[i], strlen(forms[i]), f) && tql_names_cyr_key(f->p, f->n, k) &&
-		    k->n == pn && memcmp(k->p, pk, pn) == 0)
-			return true;
-	}
-	for (char **a = r->given; *a; a++) {
-		f->n = k->n = 0;
-		if (tql_fold(*a, strlen(*a), f) && tql_names_cyr_key(f->p, f->n, k) && k->n == pn &&
-		    memcmp(k->p, pk, pn) == 0)
-			return true;
-	}
-	for (char **a = r->accepted; *a; a++) {
-		f->n = k->n = 0;
-		if (tql_fold(*a, strlen(*a), f) && tql_names_cyr_key(f->p, f->n, k) && k->n == pn &&
+		if (tql_fold(form, strlen(form), f) && tql_names_cyr_key(f->p, f->n, k) && k->n == pn &&
 		    memcmp(k->p, pk, pn) == 0)
 			return true;
 	}
@@ -1273,7 +1200,7 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 			/* a given name that only sounds like the person's, where the
 			 * table has no row of this language: the language's own
 			 * transliteration (French "Benyamin Nétanyahou") */
-			if (li == 1 && !row_own_lang(r, st->lang))
+			if (li == 1 && !tql_names_row_lang(r, st->lang, true))
 				continue;
 			/* the whole given name must stand in the text ("Recep Tayyip") */
 			size_t gw = 0;
@@ -1332,7 +1259,7 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				    (text.n == fk.n + 1 && text.p[fk.n] == 's' && memcmp(text.p, fk.p, fk.n) == 0) ||
 				    (fk.n == text.n + 1 && fk.p[text.n] == 's' && memcmp(text.p, fk.p, text.n) == 0))
 					continue;
-				int d = osa(text.p, text.n, fk.p, fk.n);
+				int d = tql_names_osa(text.p, text.n, fk.p, fk.n);
 				if (d == 0 && li == 0) {
 					clash = true; /* the right name after all */
 					break;
@@ -1536,7 +1463,7 @@ static tql_status near_miss(nstate *st, size_t i)
 		fk.n = 0;
 		if (!tql_fold(h->form, strlen(h->form), &fk))
 			break;
-		int d = osa(k, kl, fk.p, fk.n);
+		int d = tql_names_osa(k, kl, fk.p, fk.n);
 		if (d == 0)
 			continue; /* the right form, only not in this language's rows */
 		/* after another person's given name: another person ("Patrick
@@ -1718,7 +1645,7 @@ static tql_status resolve_near_misses(nstate *st)
 		const char *tkk = word_key(st, pd->word, &tkl);
 		tql_buf hf = {0};
 		bool far = !tkk || !tql_fold(pd->hit->form, strlen(pd->hit->form), &hf) ||
-		           osa(tkk, tkl, hf.p, hf.n) >= 3;
+		           tql_names_osa(tkk, tkl, hf.p, hf.n) >= 3;
 		tql_buf_free(&hf);
 		const char *shown = far ? r->canonical : pd->hit->form;
 		if (!tql_emit(ctx, "name.near-miss", t->off, t->len, shown, false,
@@ -1909,7 +1836,6 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 				i += fw;
 				continue;
 			}
-			w = match_at(&st, i, &hl, &key); /* key may have been reused */
 		}
 		if (w) {
 			if ((rs = on_match(&st, i, w, hl, key.p, key.n)) != TQL_OK)
