@@ -63,6 +63,20 @@ static bool same_sound(const char *a, size_t na, const char *b, size_t nb)
 	return eq;
 }
 
+static bool skeleton_eq(const char *a, size_t na, const char *b, size_t nb);
+
+/* Do two folded Latin keys have the same consonant sounds in the same
+ * order (Vaidel / Weidel, Christie / Kristi)? */
+static bool same_skeleton(const char *a, size_t na, const char *b, size_t nb)
+{
+	tql_buf p1 = {0}, p2 = {0};
+	bool eq = tql_names_phonetic(a, na, &p1) && tql_names_phonetic(b, nb, &p2) &&
+	          skeleton_eq(p1.p, p1.n, p2.p, p2.n);
+	tql_buf_free(&p1);
+	tql_buf_free(&p2);
+	return eq;
+}
+
 /* Folds the letters that transliteration systems of Cyrillic write
  * differently (j/y/i, w/v, sch/sh, x/ks) to one; appends to out. */
 static bool translit_norm(const char *a, size_t n, tql_buf *out)
@@ -124,6 +138,19 @@ static bool local_translit(const tql_names *nm, const char *lang, const tql_name
                            const char *a, size_t na, const char *b, size_t nb)
 {
 	if (tql_names_row_lang(r, lang, true))
+		return false;
+	/* the letters of that language's own system (Sergej, Wladimir,
+	 * Schoigu); a 'y' for 'i' is the English system's (Maya for Maia) */
+	size_t ja = 0, jb = 0, wa = 0, wb = 0;
+	bool sch = false;
+	for (size_t k = 0; k < na; k++) {
+		ja += a[k] == 'j', wa += a[k] == 'w';
+		sch |= k + 3 <= na && memcmp(a + k, "sch", 3) == 0;
+	}
+	for (size_t k = 0; k < nb; k++)
+		jb += b[k] == 'j', wb += b[k] == 'w';
+	bool own_letters = ja > jb || wa > wb || sch;
+	if (!own_letters)
 		return false;
 	tql_buf x = {0}, y = {0};
 	bool eq = translit_norm(a, na, &x) && translit_norm(b, nb, &y) && x.n == y.n &&
@@ -576,6 +603,78 @@ static bool missing_accent(nstate *st, const char *t, size_t tn, const char *key
 }
 
 /* Emits name.variant for error hits; records mentions. */
+enum { GV_FAR, GV_CLOSE, GV_OWN };
+
+/* Is the folded key one of the row's family names? */
+static bool is_family_key(const tql_name_row *r, const char *key)
+{
+	tql_buf fb = {0};
+	bool yes = false;
+	for (char **f = r->family; *f && !yes; f++) {
+		fb.n = 0;
+		yes = tql_fold(*f, strlen(*f), &fb) && strcmp(fb.p, key) == 0;
+	}
+	tql_buf_free(&fb);
+	return yes;
+}
+
+/* How does the word g (folded) before the family name `fam` (a token)
+ * stand to the given names of person r: the person's own (GV_OWN), a
+ * garble or another language's form of it (GV_CLOSE), or unrelated? */
+static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_t gl,
+                         const tql_token *fam)
+{
+	tql_ctx *ctx = st->ctx;
+	const tql_doc *doc = ctx->doc;
+	int gset = tql_names_cognate(st->nm, g, gl);
+	bool known_given = gset || tql_names_is_given(st->nm, g, gl);
+	tql_buf gb = {0};
+	bool own = false, close = false, cognate = false, close1 = false;
+	for (char **gv = r->given; *gv && !own; gv++) {
+		gb.n = 0;
+		/* "Recep Tayyip": any word of a multi-word given name is his */
+		if (tql_fold(*gv, strlen(*gv), &gb) && words_within(g, gb.p))
+			own = true;
+		if (!gb.n)
+			continue;
+		/* MT garbles a given name into a near form (Keira / Keir) ... */
+		int d = tql_names_osa(g, gl, gb.p, gb.n);
+		if (d <= 2) /* tql_names_osa() caps at 3: 3 means "far" */
+			close = true;
+		if (d == 1 && tql_u8_count(g, gl) >= 4)
+			close1 = true; /* one letter off (Emanuel, Kaya, Андрий) */
+		/* ... or spells its sounds another way (Christie / Kristi) */
+		if (d <= 3 && tql_u8_count(g, gl) >= 4 && same_skeleton(g, gl, gb.p, gb.n))
+			close = close1 = true;
+		/* Sergej for Sergei in Italian: that language's transliteration */
+		if (local_translit(st->nm, st->lang, r, g, gl, gb.p, gb.n))
+			own = true;
+		/* ... or puts another language's form of it (Frédéric / Friedrich) */
+		if (gset && tql_names_cognate(st->nm, gb.p, gb.n) == gset)
+			cognate = true;
+	}
+	tql_buf_free(&gb);
+	if (own)
+		return GV_OWN;
+	/* common surnames (Williams, Blair) belong to many people the table does
+	 * not know: only a family name the dictionary does not know is
+	 * distinctive, unless the given name is this person's in another language */
+	if (!cognate && !close1 && fam->script != USCRIPT_CYRILLIC &&
+	    tql_spell(ctx->chk, ctx->lang, doc->text + fam->off, fam->len) != 0)
+		return GV_FAR; /* (uk_UA and ru_RU list many surnames: not a signal there) */
+	/* a capitalised word before the family name is a given name if lists
+	 * know it, or if it is one letter from this person's own */
+	if (!known_given && !close1)
+		return GV_FAR;
+	close |= cognate;
+	/* ... or into the form of another language (Vladimir for Volodymyr):
+	 * the romanised Cyrillic given name of the same person */
+	const struct tql_hitlist *th = tql_names_tphon(st->nm, g);
+	for (size_t h = 0; th && h < th->n && !close; h++)
+		close = strcmp(st->nm->rows[th->v[h].row].id, r->id) == 0;
+	return close ? GV_CLOSE : GV_FAR;
+}
+
 static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
                            const char *key, size_t klen)
 {
@@ -648,20 +747,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		}
 	}
 	/* given name: "Vladimir Zelensky" where the table knows "Volodymyr" */
-	if (!first_ok || i == 0 || ambiguous)
-		return TQL_OK;
-	const tql_name_row *r = &st->nm->rows[first_ok->row];
-	if (r->kind != TQL_NK_PERSON || !r->given[0] || w != nwords_of(r->family[0] ? r->family[0] : ""))
-		return TQL_OK;
-	bool is_family = false;
-	tql_buf fb = {0};
-	for (char **f = r->family; *f && !is_family; f++) {
-		fb.n = 0;
-		if (tql_fold(*f, strlen(*f), &fb) && strcmp(fb.p, key) == 0)
-			is_family = true;
-	}
-	tql_buf_free(&fb);
-	if (!is_family)
+	if (!first_ok || i == 0)
 		return TQL_OK;
 	const tql_token *pv = &doc->tok[st->words[i - 1]];
 	if (!(pv->flags & TQL_TF_UPPER_INITIAL) || (pv->flags & TQL_TF_ALL_UPPER) ||
@@ -671,50 +757,30 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	const char *g = word_key(st, i - 1, &gl);
 	if (!g)
 		return TQL_OK;
-	int gset = tql_names_cognate(st->nm, g, gl);
-	bool known_given = gset || tql_names_is_given(st->nm, g, gl);
-	tql_buf gb = {0};
-	bool own = false, close = false, cognate = false, close1 = false;
-	for (char **gv = r->given; *gv && !own; gv++) {
-		gb.n = 0;
-		/* "Recep Tayyip": any word of a multi-word given name is his */
-		if (tql_fold(*gv, strlen(*gv), &gb) && words_within(g, gb.p))
-			own = true;
-		/* MT garbles a given name into a near form (Keira / Keir) ... */
-		int d = tql_names_osa(g, gl, gb.p ? gb.p : "", gb.n);
-		if (gb.n && d <= 2) /* tql_names_osa() caps at 3: 3 means "far" */
-			close = true;
-		if (gb.n && d == 1 && tql_u8_count(g, gl) >= 4)
-			close1 = true; /* one letter off (Emanuel, Kaya, Андрий) */
-		/* Sergej for Sergei in Italian: that language's transliteration */
-		if (gb.n && local_translit(st->nm, st->lang, r, g, gl, gb.p, gb.n))
-			own = true;
-		/* ... or puts another language's form of it (Frédéric / Friedrich) */
-		if (gb.n && gset && tql_names_cognate(st->nm, gb.p, gb.n) == gset)
-			cognate = true;
+	/* the family name may be several people's (González): the given name
+	 * must be close to exactly one of theirs and the own of none */
+	const tql_name_row *pick = NULL;
+	int pick_v = GV_FAR;
+	for (size_t h = 0; h < hl->n; h++) {
+		const tql_name_row *r = &st->nm->rows[hl->v[h].row];
+		if (hl->v[h].type == TQL_FORM_ERROR || r->kind != TQL_NK_PERSON || !r->given[0] ||
+		    w != nwords_of(r->family[0] ? r->family[0] : "") || !is_family_key(r, key))
+			continue;
+		int v = given_verdict(st, r, g, gl, a);
+		if (v == GV_OWN)
+			return TQL_OK;
+		if (v == GV_FAR || (pick && strcmp(pick->id, r->id) == 0))
+			continue;
+		if (pick)
+			return TQL_OK; /* close to two people's given names */
+		pick = r;
+		pick_v = v;
 	}
-	tql_buf_free(&gb);
-	/* common surnames (Williams, Blair) belong to many people the table does
-	 * not know: only a family name the dictionary does not know is
-	 * distinctive, unless the given name is this person's in another language */
-	if (!cognate && !close1 && a->script != USCRIPT_CYRILLIC &&
-	    tql_spell(ctx->chk, ctx->lang, doc->text + a->off, a->len) != 0)
-		return TQL_OK; /* (uk_UA and ru_RU list many surnames: not a signal there) */
-	/* a capitalised word before the family name is a given name if lists
-	 * know it, or if it is one letter from this person's own */
-	if (!known_given && !close1)
+	if (!pick || pick_v == GV_FAR || tql_names_has_pair(st->nm, st->lang, g, key))
 		return TQL_OK;
-	close |= cognate;
-	/* ... or into the form of another language (Vladimir for Volodymyr):
-	 * the romanised Cyrillic given name of the same person */
-	const struct tql_hitlist *th = tql_names_tphon(st->nm, g);
-	for (size_t h = 0; th && h < th->n && !close; h++)
-		close = strcmp(st->nm->rows[th->v[h].row].id, r->id) == 0;
-	if (own || !close || tql_names_has_pair(st->nm, st->lang, g, key))
-		return TQL_OK;
-	if (!tql_emit(ctx, "name.given-name", pv->off, pv->len, r->given[0], true,
+	if (!tql_emit(ctx, "name.given-name", pv->off, pv->len, pick->given[0], true,
 	              "'%.*s %.*s': the given name of %s is '%s'", (int)pv->len, doc->text + pv->off,
-	              (int)a->len, doc->text + a->off, r->canonical, r->given[0]))
+	              (int)a->len, doc->text + a->off, pick->canonical, pick->given[0]))
 		return TQL_ENOMEM;
 	return TQL_OK;
 }
@@ -877,10 +943,20 @@ static bool used_as_person(nstate *st, size_t i)
 	if (i == 0 || st->words[i] - st->words[i - 1] != 2)
 		return false;
 	const tql_token *pv = &doc->tok[st->words[i - 1]];
+	/* a particle after a given name ("Charles de Gaulle", "Ursula von der
+	 * Leyen"); after a common word it is a preposition ("alcalde de") */
 	static const char *const particles[] = {"de", "von", "van", "da", "di", "du", "del", "der", NULL};
-	for (const char *const *p = particles; *p; p++)
-		if (pv->len == strlen(*p) && strncasecmp(doc->text + pv->off, *p, pv->len) == 0)
-			return true;
+	for (size_t k = i, np = 0; k > 0 && np < 2 && st->words[k] - st->words[k - 1] == 2; k--, np++) {
+		const tql_token *p = &doc->tok[st->words[k - 1]];
+		bool particle = false;
+		for (const char *const *q = particles; *q && !particle; q++)
+			particle = p->len == strlen(*q) && strncasecmp(doc->text + p->off, *q, p->len) == 0;
+		if (!particle) {
+			if (np > 0 && (p->flags & TQL_TF_UPPER_INITIAL) && !(p->flags & TQL_TF_ALL_UPPER))
+				return true;
+			break;
+		}
+	}
 	size_t pl;
 	const char *pk = word_key(st, i - 1, &pl);
 	return (pv->flags & TQL_TF_UPPER_INITIAL) && pk && tql_names_is_given(st->nm, pk, pl);
@@ -1255,7 +1331,12 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 					continue;
 				/* a middle name ("John William Ball" is no "John Williams") or
 				 * a plural or possessive form of the family name */
-				if ((tw == 1 && tql_names_is_given(st->nm, text.p, text.n)) ||
+				bool more = first + tw < st->nwords &&
+				            (doc->tok[st->words[first + tw]].flags & TQL_TF_UPPER_INITIAL) &&
+				            only_space(doc, st->words[first + tw - 1], st->words[first + tw]);
+				const tql_token *ft = &doc->tok[st->words[first]];
+				bool dict = tw == 1 && tql_spell(ctx->chk, ctx->lang, doc->text + ft->off, ft->len) != 0;
+				if ((tw == 1 && (more || dict) && tql_names_is_given(st->nm, text.p, text.n)) ||
 				    (text.n == fk.n + 1 && text.p[fk.n] == 's' && memcmp(text.p, fk.p, fk.n) == 0) ||
 				    (fk.n == text.n + 1 && fk.p[text.n] == 's' && memcmp(text.p, fk.p, text.n) == 0))
 					continue;
@@ -1279,7 +1360,11 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 						clash = true;
 					break;
 				}
+				/* with the person's own given name before it, two edits
+				 * that keep the consonants (Alice Vaidel / Weidel) */
 				bool near = d == 1 || (d == 2 && fl >= 8 && tl >= 8) ||
+				            (d == 2 && li == 0 && tl >= 5 && tw == 1 && !dict &&
+				             same_skeleton(text.p, text.n, fk.p, fk.n)) ||
 				            (d > 0 && tl >= 5 && same_sound(text.p, text.n, fk.p, fk.n));
 				if (near && local_translit(st->nm, st->lang, r, text.p, text.n, fk.p, fk.n))
 					near = false;
