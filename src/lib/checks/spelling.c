@@ -20,6 +20,7 @@
 #include "../internal.h"
 #include "../names.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <time.h>
 #include <unicode/uchar.h>
@@ -149,6 +150,17 @@ static bool in_compound(const tql_doc *doc, const tql_token *tk)
 	 * garbled.space-in-word's finding */
 	return (b + 2 < doc->len && s[b] == ' ' && s[b + 1] == '-' && s[b + 2] != ' ') ||
 	       (a >= 3 && s[a - 1] == ' ' && s[a - 2] == '-' && s[a - 3] != ' ');
+}
+
+/* Is the word the second half of a scientific name with its genus cut to
+ * an initial ("C. elegans", "E. coli")? */
+static bool species_epithet(const tql_doc *doc, const tql_token *tk)
+{
+	const char *s = doc->text;
+	size_t a = tk->off;
+	if (a < 3 || s[a - 1] != ' ' || s[a - 2] != '.' || !isupper((unsigned char)s[a - 3]))
+		return false;
+	return a == 3 || !isalpha((unsigned char)s[a - 4]);
 }
 
 /* Copies w to out with typographic apostrophes made ASCII (Hunspell's
@@ -376,7 +388,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			continue;
 		if (memchr(w, '.', tk->len) || !one_script(w, tk->len, script) || in_code(doc, tk) ||
 		    damaged(ctx, tk) ||
-		    in_compound(doc, tk) ||
+		    in_compound(doc, tk) || species_epithet(doc, tk) ||
 		    known_name(ctx, w, tk->len, &key))
 			continue;
 		if (en && tql_spell(ctx->chk, en, word.p, word.n) == 1)
