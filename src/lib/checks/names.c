@@ -379,6 +379,31 @@ static bool skeleton_eq(const char *a, size_t na, const char *b, size_t nb)
 	return ka >= 2 && ka == kb && memcmp(sa, sb, ka) == 0;
 }
 
+/* Levenshtein distance of two short byte strings (longer ones: SIZE_MAX). */
+static size_t lev(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t row[65];
+	if (na > 64 || nb > 64)
+		return SIZE_MAX;
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[nb];
+}
+
 static bool compatible(const char *a, const char *b, bool person)
 {
 	if (strcmp(a, b) == 0 || words_within(a, b) || words_within(b, a))
@@ -398,6 +423,11 @@ static bool compatible(const char *a, const char *b, bool person)
 	/* the same consonants in the same order are one name spelled by two
 	 * systems (Kiew / Kyjiw), not two names */
 	bool skel = p1.n && p2.n && skeleton_eq(p1.p, p1.n, p2.p, p2.n);
+	/* two romanisations of one name differ in a few sounds
+	 * (Tikhanovskaya / Tsikhanouskaya); aliases differ in most */
+	size_t mx = p1.n > p2.n ? p1.n : p2.n;
+	if (p1.n >= 5 && p2.n >= 5 && lev(p1.p, p1.n, p2.p, p2.n) * 10 <= mx * 3)
+		skel = true;
 	tql_buf_free(&p1);
 	tql_buf_free(&p2);
 	return !phon && !skel && tql_names_osa(x, strlen(x), y, strlen(y)) >= 3;
@@ -868,7 +898,9 @@ static bool other_given(nstate *st, size_t i, const char *id)
 		const tql_name_row *r = tql_names_entity_row(st->nm, id, *l);
 		for (char **gv = r ? r->given : NULL; gv && *gv && !own; gv++) {
 			g.n = 0;
-			own = tql_fold(*gv, strlen(*gv), &g) && words_within(pk, g.p);
+			/* (or a garble of it that keeps its sounds: "Kit" for Keith) */
+			own = tql_fold(*gv, strlen(*gv), &g) &&
+			      (words_within(pk, g.p) || same_skeleton(pk, pl, g.p, g.n));
 		}
 	}
 	tql_buf_free(&g);
@@ -1750,6 +1782,76 @@ static tql_status resolve_near_misses(nstate *st)
 /* consistency.name: mentions of one entity whose forms are incompatible.
  * The reference of an entity is its first canonical mention, else its first
  * mention; found with one hash pass, so the cost is linear in mentions. */
+/* Does text t differ from the table form f only in accents, other than
+ * on a capital in French (lower-cased letter by letter, same length)? */
+static bool accent_only_diff(const char *t, size_t tn, const char *f, size_t fn, bool fr)
+{
+	size_t i = 0, j = 0;
+	bool differs = false;
+	while (i < tn && j < fn) {
+		UChar32 a, b;
+		U8_NEXT(t, i, tn, a);
+		U8_NEXT(f, j, fn, b);
+		if (a < 0 || b < 0)
+			return false;
+		if (u_tolower(a) == u_tolower(b))
+			continue;
+		if (!u_isalpha(a) || !u_isalpha(b))
+			return false; /* "Notre Dame" / "Notre-Dame": no accent */
+		char ka[8], kb[8];
+		int32_t la = 0, lb = 0;
+		UBool e1 = 0, e2 = 0;
+		U8_APPEND(ka, la, (int32_t)sizeof ka, a, e1);
+		U8_APPEND(kb, lb, (int32_t)sizeof kb, b, e2);
+		tql_buf x = {0}, y = {0};
+		bool same = !e1 && !e2 && tql_fold(ka, (size_t)la, &x) && tql_fold(kb, (size_t)lb, &y) &&
+		            x.n == y.n && memcmp(x.p, y.p, x.n) == 0;
+		tql_buf_free(&x);
+		tql_buf_free(&y);
+		if (!same || (fr && (u_isupper(a) || u_isupper(b))))
+			return false;
+		differs = true;
+	}
+	return differs && i == tn && j == fn;
+}
+
+/* Where does the document hold the exact text f as whole words? */
+static size_t find_word(const tql_doc *doc, const char *f, size_t fn)
+{
+	const char *p = doc->text, *end = doc->text + doc->len;
+	while (fn && (p = memmem(p, (size_t)(end - p), f, fn)) != NULL) {
+		size_t at = (size_t)(p - doc->text), k = at, e = at + fn;
+		int32_t l = at ? tql_u8_prev(doc->text, &k) : -1;
+		int32_t r = e < doc->len ? tql_u8_next(doc->text, doc->len, &e) : -1;
+		if ((l < 0 || !u_isalpha(l)) && (r < 0 || !u_isalpha(r)))
+			return at;
+		p++;
+	}
+	return SIZE_MAX;
+}
+
+/* One name written with and without its accents in one document
+ * ("Yeşilgöz" ... "Yesilgöz"), in any language: report the bare ones. */
+static bool accent_consistency(nstate *st)
+{
+	tql_ctx *ctx = st->ctx;
+	const tql_doc *doc = ctx->doc;
+	bool fr = strcmp(st->lang, "fr") == 0;
+	for (size_t a = 0; a < st->nm_; a++) {
+		const mention *m = &st->m[a];
+		const char *mt = doc->text + m->off;
+		size_t fl = strlen(m->form), at;
+		if (m->error || m->acronym || !accent_only_diff(mt, m->len, m->form, fl, fr) ||
+		    (at = find_word(doc, m->form, fl)) == SIZE_MAX)
+			continue;
+		if (!tql_emit(ctx, "consistency.name", m->off, m->len, m->form, false,
+		              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
+		              (int)m->len, mt, m->form, line_of(doc, at)))
+			return false;
+	}
+	return true;
+}
+
 static tql_status consistency(nstate *st)
 {
 	tql_ctx *ctx = st->ctx;
@@ -1815,7 +1917,7 @@ static tql_status consistency(nstate *st)
 		              (int)m->len, ctx->doc->text + m->off, refshown, line_of(ctx->doc, rf->off)))
 			goto done;
 	}
-	rs = TQL_OK;
+	rs = accent_consistency(st) ? TQL_OK : TQL_ENOMEM;
 done:
 	tql_strmap_free(&ref);
 	return rs;
