@@ -117,6 +117,7 @@ enum tql_tok_flag {
 	TQL_TF_HAS_LOWER = 1 << 6
 };
 
+
 typedef struct tql_token {
 	uint32_t off, len;   /* bytes in the analysed text */
 	uint8_t kind;
@@ -124,6 +125,10 @@ typedef struct tql_token {
 	uint16_t script;     /* UScriptCode of the first letter, 0 otherwise */
 	uint32_t sent;       /* index of the sentence holding it */
 } tql_token;
+
+/* Sets t->flags and t->script from the word's code points. */
+void tql_word_flags(const char *s, size_t n, tql_token *t);
+
 
 typedef struct tql_span {
 	size_t off, len;

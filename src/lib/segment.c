@@ -47,7 +47,7 @@ static bool to_u16(tql_checker *chk, const char *s, size_t n, int32_t *out_len)
 }
 
 /* Flags of a word token from its code points. */
-static void word_flags(const char *s, size_t n, tql_token *t)
+void tql_word_flags(const char *s, size_t n, tql_token *t)
 {
 	size_t i = 0;
 	int letters = 0, upper = 0, lower = 0;
@@ -98,7 +98,7 @@ static bool add_token(tql_doc *doc, size_t off, size_t len, uint8_t kind)
 	tql_token *t = &doc->tok[doc->ntok++];
 	*t = (tql_token){(uint32_t)off, (uint32_t)len, kind, 0, 0, 0};
 	if (kind == TQL_TOK_WORD) {
-		word_flags(doc->text + off, len, t);
+		tql_word_flags(doc->text + off, len, t);
 		doc->words++;
 	}
 	return true;

@@ -846,6 +846,17 @@ static bool in_foreign_passage(nstate *st, size_t a, size_t b, const char *l, co
 				at = w;
 				continue;
 			}
+			/* (nor is a proper noun of that language's dictionary, known
+			 * only capitalised: "l'Azerbaijan et d'Emanuel Macron") */
+			size_t gl;
+			const char *gk = (t->flags & TQL_TF_UPPER_INITIAL) &&
+			                         !(t->flags & (TQL_TF_INNER_UPPER | TQL_TF_ALL_UPPER))
+			                     ? word_key(st, w, &gl)
+			                     : NULL;
+			if (gk && (tql_names_is_given(st->nm, gk, gl) || tql_spell(ctx->chk, lr, gk, gl) != 1)) {
+				at = w;
+				continue;
+			}
 			if (t->len >= 2 && !(t->flags & TQL_TF_HAS_DIGIT) &&
 			    tql_spell(ctx->chk, lr, doc->text + t->off, t->len) == 1 &&
 			    tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) == 0)
@@ -1078,6 +1089,11 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				 * evidence enough: "Иркутской" in Ukrainian) */
 				bool generated =
 					(strncmp(xr->id, "cldr-", 5) == 0 && t0->script != USCRIPT_CYRILLIC) || weak;
+				/* English is the pivot of machine translation: its form of a
+				 * country or city left in other Latin-script text is the
+				 * damage itself ("New Caledonia" in French) */
+				if (generated && !weak && strcmp(*l, "en") == 0 && strcmp(st->lang, "en") != 0)
+					generated = false;
 				if (x->type == TQL_FORM_ERROR || x->acronym ||
 				    (w == 1 && xr->kind != TQL_NK_PERSON && xr->kind != TQL_NK_PLACE) ||
 				    (w == 1 && xr->kind != TQL_NK_PERSON &&
@@ -1964,6 +1980,45 @@ static bool load_doc_prefer(nstate *st)
 	return ok;
 }
 
+/* French and Italian elide an article or preposition into the next word
+ * ("l'Azerbaïdjan", "d'Emmanuel", "dell'Ucraina"): a copy of the tokens
+ * where such words start at the name, for this check only (owned by the
+ * caller; NULL when out of memory). */
+static tql_token *elided_tokens(const tql_doc *doc, const char *lang)
+{
+	static const char *const fr[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu",
+	                                 "lorsqu", "puisqu", NULL};
+	static const char *const it[] = {"l", "d", "dell", "all", "dall", "nell", "sull", "coll",
+	                                 "un", "quest", "quell", "c", NULL};
+	const char *const *pre = strcmp(lang, "fr") == 0 ? fr : strcmp(lang, "it") == 0 ? it : NULL;
+	tql_token *t = malloc(sizeof *t * (doc->ntok + 1));
+	if (!t)
+		return NULL;
+	memcpy(t, doc->tok, sizeof *t * doc->ntok);
+	for (size_t k = 0; pre && k < doc->ntok; k++) {
+		if (t[k].kind != TQL_TOK_WORD)
+			continue;
+		const char *w = doc->text + t[k].off;
+		size_t n = t[k].len, a = 0;
+		while (a < n && a < 8 && w[a] != '\'' && (unsigned char)w[a] != 0xE2)
+			a++;
+		size_t al = a < n && w[a] == '\'' ? 1 : a + 3 <= n && memcmp(w + a, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
+		if (!al || a + al >= n)
+			continue;
+		bool known = false;
+		for (const char *const *p = pre; *p && !known; p++)
+			known = strlen(*p) == a && strncasecmp(w, *p, a) == 0;
+		size_t i = a + al;
+		int32_t c = tql_u8_next(w, n, &i);
+		if (!known || c < 0 || !(u_isupper(c) || u_istitle(c)))
+			continue;
+		t[k].off += a + al;
+		t[k].len -= a + al;
+		tql_word_flags(doc->text + t[k].off, t[k].len, &t[k]);
+	}
+	return t;
+}
+
 static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	(void)shared;
@@ -1978,6 +2033,10 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	st.lang = tql_names_has_lang(nm, doc->lang) ? doc->lang : "en";
 	tql_status rs = TQL_ENOMEM;
 	tql_buf key = {0};
+	tql_token *own_tok = elided_tokens(doc, st.lang), *doc_tok = doc->tok;
+	if (!own_tok)
+		goto done;
+	doc->tok = own_tok; /* restored below */
 	st.words = malloc(sizeof *st.words * (doc->ntok + 1));
 	if (!st.words)
 		goto done;
@@ -2077,6 +2136,10 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	}
 	rs = consistency(&st);
 done:
+	if (own_tok) {
+		doc->tok = doc_tok;
+		free(own_tok);
+	}
 	free(st.pend);
 	free(st.fpend);
 	free(unk);
