@@ -64,6 +64,7 @@ static bool same_sound(const char *a, size_t na, const char *b, size_t nb)
 }
 
 static bool skeleton_eq(const char *a, size_t na, const char *b, size_t nb);
+static size_t find_word(const tql_doc *doc, const char *f, size_t fn);
 
 /* Do two folded Latin keys have the same consonant sounds in the same
  * order (Vaidel / Weidel, Christie / Kristi)? */
@@ -404,7 +405,7 @@ static size_t lev(const char *a, size_t na, const char *b, size_t nb)
 	return row[nb];
 }
 
-static bool compatible(const char *a, const char *b, bool person)
+static bool compatible(const char *a, const char *b, bool person, bool error)
 {
 	if (strcmp(a, b) == 0 || words_within(a, b) || words_within(b, a))
 		return true;
@@ -413,6 +414,10 @@ static bool compatible(const char *a, const char *b, bool person)
 	lb = lb ? lb + 1 : b;
 	if (person && strcmp(la, lb) == 0)
 		return true;
+	/* a known error or another language's form is never an alias
+	 * ("Kashmir" in French text that writes "Cachemire") */
+	if (error)
+		return false;
 	/* two spellings of one name are close (Kyiv / Kiev, Zelensky /
 	 * Zelenskyy); forms far apart are aliases (Leo XIV / Prevost, Burma /
 	 * Myanmar), which professional copy mixes on purpose */
@@ -811,6 +816,17 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	if (!tql_emit(ctx, "name.given-name", pv->off, pv->len, pick->given[0], true,
 	              "'%.*s %.*s': the given name of %s is '%s'", (int)pv->len, doc->text + pv->off,
 	              (int)a->len, doc->text + a->off, pick->canonical, pick->given[0]))
+		return TQL_ENOMEM;
+	/* the document names the person rightly elsewhere: two forms of one
+	 * name ("Edmund González" after "Edmundo González") */
+	char right[256];
+	int rn = snprintf(right, sizeof right, "%s %.*s", pick->given[0], (int)a->len, doc->text + a->off);
+	size_t at;
+	if (rn > 0 && (size_t)rn < sizeof right &&
+	    (at = find_word(doc, right, (size_t)rn)) != SIZE_MAX &&
+	    !tql_emit(ctx, "consistency.name", pv->off, a->off + a->len - pv->off, right, false,
+	              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
+	              (int)(a->off + a->len - pv->off), doc->text + pv->off, right, line_of(doc, at)))
 		return TQL_ENOMEM;
 	return TQL_OK;
 }
@@ -1905,13 +1921,13 @@ static tql_status consistency(nstate *st)
 		}
 		if (pref && !m->error && !m->acronym) {
 			/* the preferred form is the reference of its entity */
-			if (!compatible(pref, m->key, false) &&
+			if (!compatible(pref, m->key, false, false) &&
 			    !tql_emit(ctx, "consistency.name", m->off, m->len, shown, false,
 			              "house style writes this name as '%s'", shown))
 				goto done;
 			continue;
 		}
-		if (rf == m || rf->acronym || m->acronym || compatible(rf->key, m->key, person))
+		if (rf == m || rf->acronym || m->acronym || compatible(rf->key, m->key, person, m->error && !person))
 			continue;
 		if (!rf->canonical && !(m->error && !rf->error) && rf->off > m->off)
 			continue;
