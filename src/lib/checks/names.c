@@ -638,7 +638,7 @@ static bool missing_accent(nstate *st, const char *t, size_t tn, const char *key
 }
 
 /* Emits name.variant for error hits; records mentions. */
-enum { GV_FAR, GV_CLOSE, GV_OWN };
+enum { GV_FAR, GV_CLOSE, GV_OWN, GV_CLOSE_INFLECTED };
 
 /* Is the folded key one of the row's family names? */
 static bool is_family_key(const tql_name_row *r, const char *key)
@@ -664,7 +664,7 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 	int gset = tql_names_cognate(st->nm, g, gl);
 	bool known_given = gset || tql_names_is_given(st->nm, g, gl);
 	tql_buf gb = {0};
-	bool own = false, close = false, cognate = false, close1 = false;
+	bool own = false, close = false, cognate = false, close1 = false, inflected = false;
 	for (char **gv = r->given; *gv && !own; gv++) {
 		gb.n = 0;
 		/* "Recep Tayyip": any word of a multi-word given name is his */
@@ -678,6 +678,15 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 			close = true;
 		if (d == 1 && tql_u8_count(g, gl) >= 4)
 			close1 = true; /* one letter off (Emanuel, Kaya, Андрий) */
+		/* ... also when inflected in Russian or Ukrainian ("Михеила" is
+		 * the genitive of a garbled "Михаил") */
+		tql_buf s1 = {0}, s2 = {0};
+		if (!close1 && d > 1 && fam->script == USCRIPT_CYRILLIC &&
+		    tql_names_stem_key(st->lang, g, gl, &s1) && tql_names_stem_key(st->lang, gb.p, gb.n, &s2) &&
+		    tql_u8_count(s1.p, s1.n) >= 4 && tql_names_osa(s1.p, s1.n, s2.p, s2.n) == 1)
+			close = close1 = inflected = true;
+		tql_buf_free(&s1);
+		tql_buf_free(&s2);
 		/* ... or spells its sounds another way (Christie / Kristi) */
 		if (d <= 3 && tql_u8_count(g, gl) >= 4 && same_skeleton(g, gl, gb.p, gb.n))
 			close = close1 = true;
@@ -707,7 +716,7 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 	const struct tql_hitlist *th = tql_names_tphon(st->nm, g);
 	for (size_t h = 0; th && h < th->n && !close; h++)
 		close = strcmp(st->nm->rows[th->v[h].row].id, r->id) == 0;
-	return close ? GV_CLOSE : GV_FAR;
+	return !close ? GV_FAR : inflected ? GV_CLOSE_INFLECTED : GV_CLOSE;
 }
 
 static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
@@ -813,7 +822,9 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	}
 	if (!pick || pick_v == GV_FAR || tql_names_has_pair(st->nm, st->lang, g, key))
 		return TQL_OK;
-	if (!tql_emit(ctx, "name.given-name", pv->off, pv->len, pick->given[0], true,
+	/* (an inflected form gets the nominative only as a hint) */
+	if (!tql_emit(ctx, "name.given-name", pv->off, pv->len, pick->given[0],
+	              pick_v != GV_CLOSE_INFLECTED,
 	              "'%.*s %.*s': the given name of %s is '%s'", (int)pv->len, doc->text + pv->off,
 	              (int)a->len, doc->text + a->off, pick->canonical, pick->given[0]))
 		return TQL_ENOMEM;
