@@ -6,6 +6,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "../internal.h"
 #include "../name_cluster.h"
+#include "../name_text.h"
 #include "../names.h"
 
 #include <ctype.h>
@@ -33,76 +34,10 @@ static const char *const latin_langs[] = {"en", "de", "fr", "es", "it", NULL};
 static const char *const cyrillic_langs[] = {"ru", "uk", NULL};
 static const char *const all_langs[] = {"en", "de", "fr", "es", "it", "ru", "uk", NULL};
 
-/* Does a word hold letters of another script than its own, or the lead
- * bytes of UTF-8 read as Windows-1252 (Ã, Â)? */
-static bool odd_letters(const char *w, size_t n, int script)
-{
-	for (size_t i = 0; i < n;) {
-		UChar32 c;
-		U8_NEXT(w, i, n, c);
-		if (c == 0xC3 || c == 0xC2)
-			return true;
-		if (c < 0 || !u_isalpha(c))
-			continue;
-		UErrorCode e = U_ZERO_ERROR;
-		UScriptCode sc = uscript_getScript(c, &e);
-		if (U_SUCCESS(e) && sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED && (int)sc != script)
-			return true;
-	}
-	return false;
-}
 
-/* Do two folded Latin keys sound the same (tql_names_phonetic)? */
-static bool same_sound(const char *a, size_t na, const char *b, size_t nb)
-{
-	tql_buf p1 = {0}, p2 = {0};
-	bool eq = tql_names_phonetic(a, na, &p1) && tql_names_phonetic(b, nb, &p2) && p1.n >= 4 &&
-	          p1.n == p2.n && memcmp(p1.p, p2.p, p1.n) == 0;
-	tql_buf_free(&p1);
-	tql_buf_free(&p2);
-	return eq;
-}
 
-static bool skeleton_eq(const char *a, size_t na, const char *b, size_t nb);
-static size_t find_word(const tql_doc *doc, const char *f, size_t fn);
 
-/* Do two folded Latin keys have the same consonant sounds in the same
- * order (Vaidel / Weidel, Christie / Kristi)? */
-static bool same_skeleton(const char *a, size_t na, const char *b, size_t nb)
-{
-	tql_buf p1 = {0}, p2 = {0};
-	bool eq = tql_names_phonetic(a, na, &p1) && tql_names_phonetic(b, nb, &p2) &&
-	          skeleton_eq(p1.p, p1.n, p2.p, p2.n);
-	tql_buf_free(&p1);
-	tql_buf_free(&p2);
-	return eq;
-}
 
-/* Folds the letters that transliteration systems of Cyrillic write
- * differently (j/y/i, w/v, sch/sh, x/ks) to one; appends to out. */
-static bool translit_norm(const char *a, size_t n, tql_buf *out)
-{
-	for (size_t i = 0; i < n; i++) {
-		char c = a[i];
-		if (i + 2 < n && memcmp(a + i, "sch", 3) == 0) {
-			i += 2;
-			if (!tql_buf_adds(out, "sh"))
-				return false;
-			continue;
-		}
-		if (c == 'x') {
-			if (!tql_buf_adds(out, "ks"))
-				return false;
-			continue;
-		}
-		c = c == 'j' || c == 'y' ? 'i' : c == 'w' ? 'v' : c;
-		if (c == 'i' && out->n && out->p[out->n - 1] == 'i')
-			continue;
-		if (!tql_buf_addc(out, c))
-			return false;
-	}
-	return true;
-}
 
 /* Is the entity's name romanised from Cyrillic: does its Russian or
  * Ukrainian form read like its English one (Лавров / Lavrov, but not
@@ -154,7 +89,7 @@ static bool local_translit(const tql_names *nm, const char *lang, const tql_name
 	if (!own_letters)
 		return false;
 	tql_buf x = {0}, y = {0};
-	bool eq = translit_norm(a, na, &x) && translit_norm(b, nb, &y) && x.n == y.n &&
+	bool eq = tql_nt_translit_norm(a, na, &x) && tql_nt_translit_norm(b, nb, &y) && x.n == y.n &&
 	          memcmp(x.p, y.p, x.n) == 0;
 	tql_buf_free(&x);
 	tql_buf_free(&y);
@@ -177,7 +112,6 @@ static const char *row_form(const tql_name_row *r, size_t n, bool with_family)
 	return NULL;
 }
 
-static bool words_within(const char *a, const char *b);
 
 /* Is the folded word one of the words of entity id's forms or names in
  * any language? */
@@ -190,7 +124,7 @@ static bool entity_has_word(const tql_names *nm, const char *id, const char *w)
 		const char *form;
 		for (size_t n = 0; r && !yes && (form = row_form(r, n, false)) != NULL; n++) {
 			f.n = 0;
-			yes = tql_fold(form, strlen(form), &f) && words_within(w, f.p);
+			yes = tql_fold(form, strlen(form), &f) && tql_nt_words_within(w, f.p);
 		}
 	}
 	tql_buf_free(&f);
@@ -350,64 +284,15 @@ static bool add_mention(nstate *st, const tql_name_hit *h, const char *key, size
 	return true;
 }
 
-/* Are the words of a contained, in order and contiguous, in b? */
-static bool words_within(const char *a, const char *b)
-{
-	size_t la = strlen(a);
-	for (const char *p = b; (p = strstr(p, a)) != NULL; p++) {
-		bool left = p == b || p[-1] == ' ';
-		bool right = p[la] == '\0' || p[la] == ' ';
-		if (left && right)
-			return true;
-	}
-	return false;
-}
 
 /* Two forms of one entity are one spelling when equal, when one is a part
  * of the other ("Xi" / "Xi Jinping"), or, for people, when the family
  * name (last word) agrees ("President Trump" / "Donald Trump"). */
-/* Do two phonetic keys have the same consonants (at least two) in order? */
-static bool skeleton_eq(const char *a, size_t na, const char *b, size_t nb)
-{
-	char sa[128], sb[128];
-	size_t ka = 0, kb = 0;
-	for (size_t i = 0; i < na && ka < sizeof sa; i++)
-		if (!strchr("aeiou", a[i]))
-			sa[ka++] = a[i];
-	for (size_t i = 0; i < nb && kb < sizeof sb; i++)
-		if (!strchr("aeiou", b[i]))
-			sb[kb++] = b[i];
-	return ka >= 2 && ka == kb && memcmp(sa, sb, ka) == 0;
-}
 
-/* Levenshtein distance of two short byte strings (longer ones: SIZE_MAX). */
-static size_t lev(const char *a, size_t na, const char *b, size_t nb)
-{
-	size_t row[65];
-	if (na > 64 || nb > 64)
-		return SIZE_MAX;
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[nb];
-}
 
 static bool compatible(const char *a, const char *b, bool person, bool error)
 {
-	if (strcmp(a, b) == 0 || words_within(a, b) || words_within(b, a))
+	if (strcmp(a, b) == 0 || tql_nt_words_within(a, b) || tql_nt_words_within(b, a))
 		return true;
 	const char *la = strrchr(a, ' '), *lb = strrchr(b, ' ');
 	la = la ? la + 1 : a;
@@ -427,11 +312,11 @@ static bool compatible(const char *a, const char *b, bool person, bool error)
 	            p1.n && p1.n == p2.n && memcmp(p1.p, p2.p, p1.n) == 0;
 	/* the same consonants in the same order are one name spelled by two
 	 * systems (Kiew / Kyjiw), not two names */
-	bool skel = p1.n && p2.n && skeleton_eq(p1.p, p1.n, p2.p, p2.n);
+	bool skel = p1.n && p2.n && tql_nt_skeleton_eq(p1.p, p1.n, p2.p, p2.n);
 	/* two romanisations of one name differ in a few sounds
 	 * (Tikhanovskaya / Tsikhanouskaya); aliases differ in most */
 	size_t mx = p1.n > p2.n ? p1.n : p2.n;
-	if (p1.n >= 5 && p2.n >= 5 && lev(p1.p, p1.n, p2.p, p2.n) * 10 <= mx * 3)
+	if (p1.n >= 5 && p2.n >= 5 && tql_nt_lev(p1.p, p1.n, p2.p, p2.n) * 10 <= mx * 3)
 		skel = true;
 	tql_buf_free(&p1);
 	tql_buf_free(&p2);
@@ -668,7 +553,7 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 	for (char **gv = r->given; *gv && !own; gv++) {
 		gb.n = 0;
 		/* "Recep Tayyip": any word of a multi-word given name is his */
-		if (tql_fold(*gv, strlen(*gv), &gb) && words_within(g, gb.p))
+		if (tql_fold(*gv, strlen(*gv), &gb) && tql_nt_words_within(g, gb.p))
 			own = true;
 		if (!gb.n)
 			continue;
@@ -688,7 +573,7 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 		tql_buf_free(&s1);
 		tql_buf_free(&s2);
 		/* ... or spells its sounds another way (Christie / Kristi) */
-		if (d <= 3 && tql_u8_count(g, gl) >= 4 && same_skeleton(g, gl, gb.p, gb.n))
+		if (d <= 3 && tql_u8_count(g, gl) >= 4 && tql_nt_same_skeleton(g, gl, gb.p, gb.n))
 			close = close1 = true;
 		/* Sergej for Sergei in Italian: that language's transliteration */
 		if (local_translit(st->nm, st->lang, r, g, gl, gb.p, gb.n))
@@ -834,7 +719,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	int rn = snprintf(right, sizeof right, "%s %.*s", pick->given[0], (int)a->len, doc->text + a->off);
 	size_t at;
 	if (rn > 0 && (size_t)rn < sizeof right &&
-	    (at = find_word(doc, right, (size_t)rn)) != SIZE_MAX &&
+	    (at = tql_nt_find_word(doc, right, (size_t)rn)) != SIZE_MAX &&
 	    !tql_emit(ctx, "consistency.name", pv->off, a->off + a->len - pv->off, right, false,
 	              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
 	              (int)(a->off + a->len - pv->off), doc->text + pv->off, right, line_of(doc, at)))
@@ -938,7 +823,7 @@ static bool other_given(nstate *st, size_t i, const char *id)
 			g.n = 0;
 			/* (or a garble of it that keeps its sounds: "Kit" for Keith) */
 			own = tql_fold(*gv, strlen(*gv), &g) &&
-			      (words_within(pk, g.p) || same_skeleton(pk, pl, g.p, g.n));
+			      (tql_nt_words_within(pk, g.p) || tql_nt_same_skeleton(pk, pl, g.p, g.n));
 		}
 	}
 	tql_buf_free(&g);
@@ -1295,21 +1180,6 @@ oom:
 	return 0;
 }
 
-/*
- * Is the longer key a derivation of the shorter one (a word built on it:
- * Australian, Hakimi, O'Sullivan) rather than a misspelling? A doubled last
- * letter ("Macronn") is a typo, not a derivation.
- */
-static bool derivation(const char *lo, size_t nlo, const char *sh, size_t nsh)
-{
-	if (nsh == 0 || nlo <= nsh)
-		return false;
-	if (memcmp(lo + nlo - nsh, sh, nsh) == 0)
-		return true; /* a prefix particle: O'Sullivan */
-	if (memcmp(lo, sh, nsh) != 0)
-		return false;
-	return !(nlo == nsh + 1 && lo[nsh] == sh[nsh - 1]);
-}
 
 /*
  * A person's own given name followed by a family name one letter off or
@@ -1363,14 +1233,14 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				gw = nwords_of(gb.p);
 				size_t g1 = strcspn(gb.p, " ");
 				given_ok = li == 0 ? g1 == gl && memcmp(gb.p, gk, gl) == 0
-				                   : same_sound(gb.p, g1, gk, gl);
+				                   : tql_nt_same_sound(gb.p, g1, gk, gl);
 				for (size_t k = 1; given_ok && k < gw; k++) {
 					size_t kl;
 					const char *kk = i + k < st->nwords && joinable(doc, st->words[i + k - 1],
 					                                                st->words[i + k])
 					                     ? word_key(st, i + k, &kl)
 					                     : NULL;
-					given_ok = kk != NULL && words_within(kk, gb.p);
+					given_ok = kk != NULL && tql_nt_words_within(kk, gb.p);
 				}
 			}
 			if (!given_ok)
@@ -1399,7 +1269,7 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				/* the family name is capitalised as a name is */
 				const tql_token *lt = &doc->tok[st->words[first + tw - 1]];
 				if (!ok || !(lt->flags & TQL_TF_UPPER_INITIAL) || (lt->flags & TQL_TF_ALL_UPPER) ||
-				    odd_letters(doc->text + lt->off, lt->len, lt->script))
+				    tql_nt_odd_letters(doc->text + lt->off, lt->len, lt->script))
 					continue;
 				size_t tl = tql_u8_count(text.p, text.n);
 				if (tl < 4 || fl < 4)
@@ -1439,8 +1309,8 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				 * that keep the consonants (Alice Vaidel / Weidel) */
 				bool near = d == 1 || (d == 2 && fl >= 8 && tl >= 8) ||
 				            (d == 2 && li == 0 && tl >= 5 && tw == 1 && !dict &&
-				             same_skeleton(text.p, text.n, fk.p, fk.n)) ||
-				            (d > 0 && tl >= 5 && same_sound(text.p, text.n, fk.p, fk.n));
+				             tql_nt_same_skeleton(text.p, text.n, fk.p, fk.n)) ||
+				            (d > 0 && tl >= 5 && tql_nt_same_sound(text.p, text.n, fk.p, fk.n));
 				if (near && local_translit(st->nm, st->lang, r, text.p, text.n, fk.p, fk.n))
 					near = false;
 				/* (only the given name garbled: name.given-name reports it) */
@@ -1557,7 +1427,7 @@ static tql_status near_miss(nstate *st, size_t i)
 		return TQL_OK; /* a word of the language, or no dictionary to tell */
 	/* damaged letters belong to the encoding checks ("OrbÃ¡n", "Украiна",
 	 * "Moldovaâ€™s") */
-	if (odd_letters(doc->text + t->off, t->len, t->script) ||
+	if (tql_nt_odd_letters(doc->text + t->off, t->len, t->script) ||
 	    (t->off + t->len + 3 <= doc->len &&
 	     memcmp(doc->text + t->off + t->len, "\xE2\x82\xAC", 3) == 0))
 		return TQL_OK;
@@ -1650,7 +1520,7 @@ static tql_status near_miss(nstate *st, size_t i)
 		size_t len = tql_u8_count(k, kl);
 		int score = 0;
 		/* a derivation (Australian, Hakimi) is not a misspelling */
-		if (derivation(k, kl, fk.p, fk.n) || derivation(fk.p, fk.n, k, kl))
+		if (tql_nt_derivation(k, kl, fk.p, fk.n) || tql_nt_derivation(fk.p, fk.n, k, kl))
 			continue; /* Australian / Australia, O'Sullivan / Sullivan */
 		if (translit[c] && d >= 1)
 			/* the transliterated Cyrillic form itself; a short one is
@@ -1825,53 +1695,7 @@ static tql_status resolve_near_misses(nstate *st)
 /* consistency.name: mentions of one entity whose forms are incompatible.
  * The reference of an entity is its first canonical mention, else its first
  * mention; found with one hash pass, so the cost is linear in mentions. */
-/* Does text t differ from the table form f only in accents, other than
- * on a capital in French (lower-cased letter by letter, same length)? */
-static bool accent_only_diff(const char *t, size_t tn, const char *f, size_t fn, bool fr)
-{
-	size_t i = 0, j = 0;
-	bool differs = false;
-	while (i < tn && j < fn) {
-		UChar32 a, b;
-		U8_NEXT(t, i, tn, a);
-		U8_NEXT(f, j, fn, b);
-		if (a < 0 || b < 0)
-			return false;
-		if (u_tolower(a) == u_tolower(b))
-			continue;
-		if (!u_isalpha(a) || !u_isalpha(b))
-			return false; /* "Notre Dame" / "Notre-Dame": no accent */
-		char ka[8], kb[8];
-		int32_t la = 0, lb = 0;
-		UBool e1 = 0, e2 = 0;
-		U8_APPEND(ka, la, (int32_t)sizeof ka, a, e1);
-		U8_APPEND(kb, lb, (int32_t)sizeof kb, b, e2);
-		tql_buf x = {0}, y = {0};
-		bool same = !e1 && !e2 && tql_fold(ka, (size_t)la, &x) && tql_fold(kb, (size_t)lb, &y) &&
-		            x.n == y.n && memcmp(x.p, y.p, x.n) == 0;
-		tql_buf_free(&x);
-		tql_buf_free(&y);
-		if (!same || (fr && (u_isupper(a) || u_isupper(b))))
-			return false;
-		differs = true;
-	}
-	return differs && i == tn && j == fn;
-}
 
-/* Where does the document hold the exact text f as whole words? */
-static size_t find_word(const tql_doc *doc, const char *f, size_t fn)
-{
-	const char *p = doc->text, *end = doc->text + doc->len;
-	while (fn && (p = memmem(p, (size_t)(end - p), f, fn)) != NULL) {
-		size_t at = (size_t)(p - doc->text), k = at, e = at + fn;
-		int32_t l = at ? tql_u8_prev(doc->text, &k) : -1;
-		int32_t r = e < doc->len ? tql_u8_next(doc->text, doc->len, &e) : -1;
-		if ((l < 0 || !u_isalpha(l)) && (r < 0 || !u_isalpha(r)))
-			return at;
-		p++;
-	}
-	return SIZE_MAX;
-}
 
 /* One name written with and without its accents in one document
  * ("Yeşilgöz" ... "Yesilgöz"), in any language: report the bare ones. */
@@ -1884,8 +1708,8 @@ static bool accent_consistency(nstate *st)
 		const mention *m = &st->m[a];
 		const char *mt = doc->text + m->off;
 		size_t fl = strlen(m->form), at;
-		if (m->error || m->acronym || !accent_only_diff(mt, m->len, m->form, fl, fr) ||
-		    (at = find_word(doc, m->form, fl)) == SIZE_MAX)
+		if (m->error || m->acronym || !tql_nt_accent_only_diff(mt, m->len, m->form, fl, fr) ||
+		    (at = tql_nt_find_word(doc, m->form, fl)) == SIZE_MAX)
 			continue;
 		if (!tql_emit(ctx, "consistency.name", m->off, m->len, m->form, false,
 		              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
@@ -2021,7 +1845,8 @@ static tql_token *elided_tokens(const tql_doc *doc, const char *lang)
 	tql_token *t = malloc(sizeof *t * (doc->ntok + 1));
 	if (!t)
 		return NULL;
-	memcpy(t, doc->tok, sizeof *t * doc->ntok);
+	if (doc->ntok)
+		memcpy(t, doc->tok, sizeof *t * doc->ntok);
 	for (size_t k = 0; pre && k < doc->ntok; k++) {
 		if (t[k].kind != TQL_TOK_WORD)
 			continue;
@@ -2129,7 +1954,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		/* an unknown capitalised word: a candidate for name clusters */
 		if (!(t->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) &&
 		    tql_u8_count(doc->text + t->off, t->len) >= 5 &&
-		    !odd_letters(doc->text + t->off, t->len, t->script) &&
+		    !tql_nt_odd_letters(doc->text + t->off, t->len, t->script) &&
 		    tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) == 0) {
 			if (!TQL_GROW(unk, unkcap, nunk + 1)) {
 				rs = TQL_ENOMEM;

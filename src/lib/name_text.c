@@ -1,0 +1,195 @@
+/* name_text.c - text comparisons for name matching: sounds, consonant
+ * skeletons, transliteration letters, accents, edit distance. Pure
+ * functions on folded keys or document text; no table, no state. */
+#define _GNU_SOURCE /* memmem */
+#include "name_text.h"
+#include "names.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+/* Does a word hold letters of another script than its own, or the lead
+ * bytes of UTF-8 read as Windows-1252 (Ã, Â)? */
+bool tql_nt_odd_letters(const char *w, size_t n, int script)
+{
+	for (size_t i = 0; i < n;) {
+		UChar32 c;
+		U8_NEXT(w, i, n, c);
+		if (c == 0xC3 || c == 0xC2)
+			return true;
+		if (c < 0 || !u_isalpha(c))
+			continue;
+		UErrorCode e = U_ZERO_ERROR;
+		UScriptCode sc = uscript_getScript(c, &e);
+		if (U_SUCCESS(e) && sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED && (int)sc != script)
+			return true;
+	}
+	return false;
+}
+
+/* Do two folded Latin keys sound the same (tql_names_phonetic)? */
+bool tql_nt_same_sound(const char *a, size_t na, const char *b, size_t nb)
+{
+	tql_buf p1 = {0}, p2 = {0};
+	bool eq = tql_names_phonetic(a, na, &p1) && tql_names_phonetic(b, nb, &p2) && p1.n >= 4 &&
+	          p1.n == p2.n && memcmp(p1.p, p2.p, p1.n) == 0;
+	tql_buf_free(&p1);
+	tql_buf_free(&p2);
+	return eq;
+}
+
+/* Do two folded Latin keys have the same consonant sounds in the same
+ * order (Vaidel / Weidel, Christie / Kristi)? */
+bool tql_nt_same_skeleton(const char *a, size_t na, const char *b, size_t nb)
+{
+	tql_buf p1 = {0}, p2 = {0};
+	bool eq = tql_names_phonetic(a, na, &p1) && tql_names_phonetic(b, nb, &p2) &&
+	          tql_nt_skeleton_eq(p1.p, p1.n, p2.p, p2.n);
+	tql_buf_free(&p1);
+	tql_buf_free(&p2);
+	return eq;
+}
+
+/* Do two phonetic keys have the same consonants (at least two) in order? */
+bool tql_nt_skeleton_eq(const char *a, size_t na, const char *b, size_t nb)
+{
+	char sa[128], sb[128];
+	size_t ka = 0, kb = 0;
+	for (size_t i = 0; i < na && ka < sizeof sa; i++)
+		if (!strchr("aeiou", a[i]))
+			sa[ka++] = a[i];
+	for (size_t i = 0; i < nb && kb < sizeof sb; i++)
+		if (!strchr("aeiou", b[i]))
+			sb[kb++] = b[i];
+	return ka >= 2 && ka == kb && memcmp(sa, sb, ka) == 0;
+}
+
+/* Folds the letters that transliteration systems of Cyrillic write
+ * differently (j/y/i, w/v, sch/sh, x/ks) to one; appends to out. */
+bool tql_nt_translit_norm(const char *a, size_t n, tql_buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = a[i];
+		if (i + 2 < n && memcmp(a + i, "sch", 3) == 0) {
+			i += 2;
+			if (!tql_buf_adds(out, "sh"))
+				return false;
+			continue;
+		}
+		if (c == 'x') {
+			if (!tql_buf_adds(out, "ks"))
+				return false;
+			continue;
+		}
+		c = c == 'j' || c == 'y' ? 'i' : c == 'w' ? 'v' : c;
+		if (c == 'i' && out->n && out->p[out->n - 1] == 'i')
+			continue;
+		if (!tql_buf_addc(out, c))
+			return false;
+	}
+	return true;
+}
+
+/* Levenshtein distance of two short byte strings (longer ones: SIZE_MAX). */
+size_t tql_nt_lev(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t row[65];
+	if (na > 64 || nb > 64)
+		return SIZE_MAX;
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[nb];
+}
+
+/* Are the words of a contained, in order and contiguous, in b? */
+bool tql_nt_words_within(const char *a, const char *b)
+{
+	size_t la = strlen(a);
+	for (const char *p = b; (p = strstr(p, a)) != NULL; p++) {
+		bool left = p == b || p[-1] == ' ';
+		bool right = p[la] == '\0' || p[la] == ' ';
+		if (left && right)
+			return true;
+	}
+	return false;
+}
+
+/* Does text t differ from the table form f only in accents, other than
+ * on a capital in French (lower-cased letter by letter, same length)? */
+bool tql_nt_accent_only_diff(const char *t, size_t tn, const char *f, size_t fn, bool fr)
+{
+	size_t i = 0, j = 0;
+	bool differs = false;
+	while (i < tn && j < fn) {
+		UChar32 a, b;
+		U8_NEXT(t, i, tn, a);
+		U8_NEXT(f, j, fn, b);
+		if (a < 0 || b < 0)
+			return false;
+		if (u_tolower(a) == u_tolower(b))
+			continue;
+		if (!u_isalpha(a) || !u_isalpha(b))
+			return false; /* "Notre Dame" / "Notre-Dame": no accent */
+		char ka[8], kb[8];
+		int32_t la = 0, lb = 0;
+		UBool e1 = 0, e2 = 0;
+		U8_APPEND(ka, la, (int32_t)sizeof ka, a, e1);
+		U8_APPEND(kb, lb, (int32_t)sizeof kb, b, e2);
+		tql_buf x = {0}, y = {0};
+		bool same = !e1 && !e2 && tql_fold(ka, (size_t)la, &x) && tql_fold(kb, (size_t)lb, &y) &&
+		            x.n == y.n && memcmp(x.p, y.p, x.n) == 0;
+		tql_buf_free(&x);
+		tql_buf_free(&y);
+		if (!same || (fr && (u_isupper(a) || u_isupper(b))))
+			return false;
+		differs = true;
+	}
+	return differs && i == tn && j == fn;
+}
+
+/* Where does the document hold the exact text f as whole words? */
+size_t tql_nt_find_word(const tql_doc *doc, const char *f, size_t fn)
+{
+	const char *p = doc->text, *end = doc->text + doc->len;
+	while (fn && (p = memmem(p, (size_t)(end - p), f, fn)) != NULL) {
+		size_t at = (size_t)(p - doc->text), k = at, e = at + fn;
+		int32_t l = at ? tql_u8_prev(doc->text, &k) : -1;
+		int32_t r = e < doc->len ? tql_u8_next(doc->text, doc->len, &e) : -1;
+		if ((l < 0 || !u_isalpha(l)) && (r < 0 || !u_isalpha(r)))
+			return at;
+		p++;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * Is the longer key a derivation of the shorter one (a word built on it:
+ * Australian, Hakimi, O'Sullivan) rather than a misspelling? A doubled last
+ * letter ("Macronn") is a typo, not a derivation.
+ */
+bool tql_nt_derivation(const char *lo, size_t nlo, const char *sh, size_t nsh)
+{
+	if (nsh == 0 || nlo <= nsh)
+		return false;
+	if (memcmp(lo + nlo - nsh, sh, nsh) == 0)
+		return true; /* a prefix particle: O'Sullivan */
+	if (memcmp(lo, sh, nsh) != 0)
+		return false;
+	return !(nlo == nsh + 1 && lo[nsh] == sh[nsh - 1]);
+}

@@ -1,0 +1,36 @@
+/* name_text.h - text comparisons used by the name checks. */
+#ifndef TQL_NAME_TEXT_H
+#define TQL_NAME_TEXT_H
+
+#include "internal.h"
+
+/* Does a word hold letters of another script than `script` (a UScriptCode),
+ * or the lead bytes of UTF-8 read as Windows-1252 (Ã, Â)? */
+bool tql_nt_odd_letters(const char *w, size_t n, int script);
+/* Do two folded Latin keys sound the same (equal tql_names_phonetic keys,
+ * at least four sounds)? */
+bool tql_nt_same_sound(const char *a, size_t na, const char *b, size_t nb);
+/* Do two folded Latin keys have the same consonant sounds in order
+ * (Vaidel / Weidel)? */
+bool tql_nt_same_skeleton(const char *a, size_t na, const char *b, size_t nb);
+/* Do two phonetic keys have the same consonants (at least two) in order? */
+bool tql_nt_skeleton_eq(const char *a, size_t na, const char *b, size_t nb);
+/* Appends a with the letters that romanisations of Cyrillic write
+ * differently (j/y/i, w/v, sch/sh, x/ks) folded to one; false: no memory. */
+bool tql_nt_translit_norm(const char *a, size_t n, tql_buf *out);
+/* Levenshtein distance of two byte strings of at most 64 bytes, else SIZE_MAX. */
+size_t tql_nt_lev(const char *a, size_t na, const char *b, size_t nb);
+/* Is a (NUL-terminated, words separated by single spaces) a whole-word
+ * part of b? */
+bool tql_nt_words_within(const char *a, const char *b);
+/* Does text t differ from f (same number of letters) only in accents,
+ * other than on a capital when fr is set? */
+bool tql_nt_accent_only_diff(const char *t, size_t tn, const char *f, size_t fn, bool fr);
+/* Offset of the first whole-word occurrence of f in the document text,
+ * or SIZE_MAX. */
+size_t tql_nt_find_word(const tql_doc *doc, const char *f, size_t fn);
+/* Is the longer key lo a derivation of sh (Australian / Australia,
+ * O'Sullivan / Sullivan) rather than a misspelling? */
+bool tql_nt_derivation(const char *lo, size_t nlo, const char *sh, size_t nsh);
+
+#endif
