@@ -193,3 +193,26 @@ bool tql_nt_derivation(const char *lo, size_t nlo, const char *sh, size_t nsh)
 		return false;
 	return !(nlo == nsh + 1 && lo[nsh] == sh[nsh - 1]);
 }
+
+size_t tql_nt_accent_count(const char *s, size_t n)
+{
+	size_t marks = 0;
+	for (size_t i = 0; i < n;) {
+		size_t k = i;
+		UChar32 c;
+		U8_NEXT(s, i, n, c);
+		if (c < 0x80 || !u_isalpha(c))
+			continue;
+		tql_buf f = {0};
+		/* a letter whose key is another letter carries a mark (é, ș, ё) */
+		if (tql_fold(s + k, i - k, &f)) {
+			char low[8];
+			int32_t ln = 0;
+			UBool e = 0;
+			U8_APPEND(low, ln, (int32_t)sizeof low, u_tolower(c), e);
+			marks += !e && ((size_t)ln != f.n || memcmp(low, f.p, f.n) != 0);
+		}
+		tql_buf_free(&f);
+	}
+	return marks;
+}

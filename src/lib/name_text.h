@@ -26,6 +26,8 @@ bool tql_nt_words_within(const char *a, const char *b);
 /* Does text t differ from f (same number of letters) only in accents,
  * other than on a capital when fr is set? */
 bool tql_nt_accent_only_diff(const char *t, size_t tn, const char *f, size_t fn, bool fr);
+/* How many letters of s carry an accent or other mark (é, ș, ё)? */
+size_t tql_nt_accent_count(const char *s, size_t n);
 /* Offset of the first whole-word occurrence of f in the document text,
  * or SIZE_MAX. */
 size_t tql_nt_find_word(const tql_doc *doc, const char *f, size_t fn);

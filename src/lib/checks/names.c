@@ -1707,13 +1707,40 @@ static bool accent_consistency(nstate *st)
 	for (size_t a = 0; a < st->nm_; a++) {
 		const mention *m = &st->m[a];
 		const char *mt = doc->text + m->off;
-		size_t fl = strlen(m->form), at;
-		if (m->error || m->acronym || !tql_nt_accent_only_diff(mt, m->len, m->form, fl, fr) ||
-		    (at = tql_nt_find_word(doc, m->form, fl)) == SIZE_MAX)
+		if (m->error || m->acronym)
 			continue;
-		if (!tql_emit(ctx, "consistency.name", m->off, m->len, m->form, false,
+		size_t marks = tql_nt_accent_count(mt, m->len);
+		/* the other spelling: the table form written in the document
+		 * ("Sánchez" inside "Pedro Sánchez"), or another mention; only the
+		 * one with fewer accents is reported (the table may lack them:
+		 * CLDR's English "Belem") */
+		const char *other = NULL;
+		size_t on = 0, at = SIZE_MAX;
+		size_t fl = strlen(m->form);
+		if (tql_nt_accent_only_diff(mt, m->len, m->form, fl, fr) &&
+		    tql_nt_accent_count(m->form, fl) >= marks && /* (a moved accent: Sanchéz) */
+		    (at = tql_nt_find_word(doc, m->form, fl)) != SIZE_MAX) {
+			other = m->form;
+			on = fl;
+		}
+		for (size_t b = 0; b < st->nm_ && !other; b++) {
+			const mention *n = &st->m[b];
+			const char *nt = doc->text + n->off;
+			if (b != a && !n->error && strcmp(n->entity, m->entity) == 0 &&
+			    tql_nt_accent_only_diff(mt, m->len, nt, n->len, fr) &&
+			    tql_nt_accent_count(nt, n->len) > marks) {
+				other = nt;
+				on = n->len;
+				at = n->off;
+			}
+		}
+		if (!other)
+			continue;
+		char shown[256];
+		snprintf(shown, sizeof shown, "%.*s", (int)(on < 200 ? on : 200), other);
+		if (!tql_emit(ctx, "consistency.name", m->off, m->len, shown, false,
 		              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
-		              (int)m->len, mt, m->form, line_of(doc, at)))
+		              (int)m->len, mt, shown, line_of(doc, at)))
 			return false;
 	}
 	return true;
