@@ -1703,13 +1703,30 @@ static bool accent_consistency(nstate *st)
 {
 	tql_ctx *ctx = st->ctx;
 	const tql_doc *doc = ctx->doc;
-	bool fr = strcmp(st->lang, "fr") == 0;
+	bool fr = strcmp(st->lang, "fr") == 0, ok = false;
+	/* entity + folded text -> the mention of it with the most accents (+1) */
+	tql_strmap most = {0};
+	size_t *marks = malloc(sizeof *marks * (st->nm_ + 1));
+	tql_buf k = {0};
+	if (!marks)
+		goto done;
+	for (size_t a = 0; a < st->nm_; a++) {
+		const mention *m = &st->m[a];
+		marks[a] = tql_nt_accent_count(doc->text + m->off, m->len);
+		k.n = 0;
+		uintptr_t best;
+		if (m->error || !tql_buf_adds(&k, m->entity) || !tql_buf_addc(&k, '\0') ||
+		    !tql_fold(doc->text + m->off, m->len, &k))
+			continue;
+		if ((!tql_strmap_get(&most, k.p, k.n, &best) || marks[best - 1] < marks[a]) &&
+		    !tql_strmap_put(&most, k.p, k.n, a + 1))
+			goto done;
+	}
 	for (size_t a = 0; a < st->nm_; a++) {
 		const mention *m = &st->m[a];
 		const char *mt = doc->text + m->off;
 		if (m->error || m->acronym)
 			continue;
-		size_t marks = tql_nt_accent_count(mt, m->len);
 		/* the other spelling: the table form written in the document
 		 * ("Sánchez" inside "Pedro Sánchez"), or another mention; only the
 		 * one with fewer accents is reported (the table may lack them:
@@ -1718,18 +1735,19 @@ static bool accent_consistency(nstate *st)
 		size_t on = 0, at = SIZE_MAX;
 		size_t fl = strlen(m->form);
 		if (tql_nt_accent_only_diff(mt, m->len, m->form, fl, fr) &&
-		    tql_nt_accent_count(m->form, fl) >= marks && /* (a moved accent: Sanchéz) */
+		    tql_nt_accent_count(m->form, fl) >= marks[a] && /* (a moved accent: Sanchéz) */
 		    (at = tql_nt_find_word(doc, m->form, fl)) != SIZE_MAX) {
 			other = m->form;
 			on = fl;
 		}
-		for (size_t b = 0; b < st->nm_ && !other; b++) {
-			const mention *n = &st->m[b];
-			const char *nt = doc->text + n->off;
-			if (b != a && !n->error && strcmp(n->entity, m->entity) == 0 &&
-			    tql_nt_accent_only_diff(mt, m->len, nt, n->len, fr) &&
-			    tql_nt_accent_count(nt, n->len) > marks) {
-				other = nt;
+		k.n = 0;
+		uintptr_t best;
+		if (!other && tql_buf_adds(&k, m->entity) && tql_buf_addc(&k, '\0') &&
+		    tql_fold(mt, m->len, &k) && tql_strmap_get(&most, k.p, k.n, &best) &&
+		    marks[best - 1] > marks[a]) {
+			const mention *n = &st->m[best - 1];
+			if (tql_nt_accent_only_diff(mt, m->len, doc->text + n->off, n->len, fr)) {
+				other = doc->text + n->off;
 				on = n->len;
 				at = n->off;
 			}
@@ -1741,9 +1759,14 @@ static bool accent_consistency(nstate *st)
 		if (!tql_emit(ctx, "consistency.name", m->off, m->len, shown, false,
 		              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
 		              (int)m->len, mt, shown, line_of(doc, at)))
-			return false;
+			goto done;
 	}
-	return true;
+	ok = true;
+done:
+	free(marks);
+	tql_buf_free(&k);
+	tql_strmap_free(&most);
+	return ok;
 }
 
 static tql_status consistency(nstate *st)
