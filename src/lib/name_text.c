@@ -216,3 +216,21 @@ size_t tql_nt_accent_count(const char *s, size_t n)
 	}
 	return marks;
 }
+
+bool tql_nt_lower_initial(const char *s, size_t n, char *out, size_t cap, size_t *outn)
+{
+	size_t i = 0;
+	UChar32 c;
+	U8_NEXT(s, i, n, c);
+	if (c < 0)
+		return false;
+	int32_t ln = 0;
+	UBool e = 0;
+	U8_APPEND((uint8_t *)out, ln, (int32_t)cap, u_tolower(c), e);
+	if (e || (size_t)ln + (n - i) + 1 > cap)
+		return false;
+	memcpy(out + ln, s + i, n - i);
+	*outn = (size_t)ln + (n - i);
+	out[*outn] = '\0';
+	return true;
+}

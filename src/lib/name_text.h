@@ -34,5 +34,8 @@ size_t tql_nt_find_word(const tql_doc *doc, const char *f, size_t fn);
 /* Is the longer key lo a derivation of sh (Australian / Australia,
  * O'Sullivan / Sullivan) rather than a misspelling? */
 bool tql_nt_derivation(const char *lo, size_t nlo, const char *sh, size_t nsh);
+/* Copies the word s with its first letter in lower case into out (cap
+ * bytes, NUL-terminated); false if it does not fit or is not UTF-8. */
+bool tql_nt_lower_initial(const char *s, size_t n, char *out, size_t cap, size_t *outn);
 
 #endif

@@ -168,6 +168,10 @@ typedef struct nstate {
 		const char *lang;
 	} *fpend;
 	size_t nfpend, fpcap;
+	/* the hits of two lookups of one inflected word (match_at), valid
+	 * until the next match */
+	tql_name_hit merged[32];
+	struct tql_hitlist mergedl;
 } nstate;
 
 /* Folded key of word i (cached). */
@@ -290,7 +294,7 @@ static bool add_mention(nstate *st, const tql_name_hit *h, const char *key, size
  * name (last word) agrees ("President Trump" / "Donald Trump"). */
 
 
-static bool compatible(const char *a, const char *b, bool person, bool error)
+static bool compatible(const char *lang, const char *a, const char *b, bool person, bool error)
 {
 	if (strcmp(a, b) == 0 || tql_nt_words_within(a, b) || tql_nt_words_within(b, a))
 		return true;
@@ -307,8 +311,22 @@ static bool compatible(const char *a, const char *b, bool person, bool error)
 	 * Zelenskyy); forms far apart are aliases (Leo XIV / Prevost, Burma /
 	 * Myanmar), which professional copy mixes on purpose */
 	const char *x = person ? la : a, *y = person ? lb : b;
-	tql_buf p1 = {0}, p2 = {0};
-	bool phon = tql_names_phonetic(x, strlen(x), &p1) && tql_names_phonetic(y, strlen(y), &p2) &&
+	tql_buf p1 = {0}, p2 = {0}, s1 = {0}, s2 = {0};
+	/* Russian and Ukrainian forms are compared without case endings
+	 * ("Мирзийоев" / "Мирзиёева"), by the sounds of their romanisation */
+	if ((unsigned char)*x >= 0xD0 && (unsigned char)*x <= 0xD3 &&
+	    tql_names_stem_key(lang, x, strlen(x), &s1) && tql_names_stem_key(lang, y, strlen(y), &s2)) {
+		x = s1.p;
+		y = s2.p;
+		if (strcmp(x, y) == 0 || tql_nt_words_within(x, y) || tql_nt_words_within(y, x)) {
+			tql_buf_free(&s1);
+			tql_buf_free(&s2);
+			return true;
+		}
+	}
+	bool cyr = x == s1.p;
+	bool phon = (cyr ? tql_names_cyr_key(x, strlen(x), &p1) && tql_names_cyr_key(y, strlen(y), &p2)
+	                 : tql_names_phonetic(x, strlen(x), &p1) && tql_names_phonetic(y, strlen(y), &p2)) &&
 	            p1.n && p1.n == p2.n && memcmp(p1.p, p2.p, p1.n) == 0;
 	/* the same consonants in the same order are one name spelled by two
 	 * systems (Kiew / Kyjiw), not two names */
@@ -318,9 +336,12 @@ static bool compatible(const char *a, const char *b, bool person, bool error)
 	size_t mx = p1.n > p2.n ? p1.n : p2.n;
 	if (p1.n >= 5 && p2.n >= 5 && tql_nt_lev(p1.p, p1.n, p2.p, p2.n) * 10 <= mx * 3)
 		skel = true;
+	bool far = !phon && !skel && tql_names_osa(x, strlen(x), y, strlen(y)) >= 3;
 	tql_buf_free(&p1);
 	tql_buf_free(&p2);
-	return !phon && !skel && tql_names_osa(x, strlen(x), y, strlen(y)) >= 3;
+	tql_buf_free(&s1);
+	tql_buf_free(&s2);
+	return far;
 }
 
 /* Looks for the longest table match starting at word i; returns the number
@@ -395,6 +416,26 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 		if (!tql_names_stem_key(st->lang, key->p, ends[w - 1], &sk))
 			break;
 		const struct tql_hitlist *hl = tql_names_stem(st->nm, st->lang, sk.p, sk.n);
+		/* a form that ends like a case ending itself: "Мирзиёева" is
+		 * "Мирзиёев" + a, whose own stem is shorter; "Алиевым" may be
+		 * his (Алиев) or, by stem, hers (Алиева): both are candidates */
+		const struct tql_hitlist *he =
+			doc->tok[st->words[i]].script == USCRIPT_CYRILLIC && sk.n < ends[w - 1]
+				? tql_names_lookup(st->nm, st->lang, sk.p, sk.n)
+				: NULL;
+		if (hl && he) {
+			size_t n2 = 0;
+			for (int li = 0; li < 2; li++) {
+				const struct tql_hitlist *src = li ? hl : he;
+				for (size_t h = 0; h < src->n && n2 < 32; h++)
+					st->merged[n2++] = src->v[h];
+			}
+			st->mergedl.v = st->merged;
+			st->mergedl.n = n2;
+			hl = &st->mergedl;
+		} else if (he) {
+			hl = he;
+		}
 		if (hl) {
 			*out = hl;
 			best = w;
@@ -526,15 +567,23 @@ static bool missing_accent(nstate *st, const char *t, size_t tn, const char *key
 enum { GV_FAR, GV_CLOSE, GV_OWN, GV_CLOSE_INFLECTED };
 
 /* Is the folded key one of the row's family names? */
-static bool is_family_key(const tql_name_row *r, const char *key)
+static bool is_family_key(const char *lang, const tql_name_row *r, const char *key)
 {
-	tql_buf fb = {0};
+	tql_buf fb = {0}, sk = {0}, fs = {0};
 	bool yes = false;
+	/* an inflected family name ("Алиевым", "Зеленского") */
+	bool stemmed = tql_names_stem_key(lang, key, strlen(key), &sk);
 	for (char **f = r->family; *f && !yes; f++) {
-		fb.n = 0;
-		yes = tql_fold(*f, strlen(*f), &fb) && strcmp(fb.p, key) == 0;
+		fb.n = fs.n = 0;
+		if (!tql_fold(*f, strlen(*f), &fb))
+			break;
+		yes = strcmp(fb.p, key) == 0 ||
+		      (stemmed && (strcmp(fb.p, sk.p) == 0 ||
+		                   (tql_names_stem_key(lang, fb.p, fb.n, &fs) && strcmp(fs.p, sk.p) == 0)));
 	}
 	tql_buf_free(&fb);
+	tql_buf_free(&sk);
+	tql_buf_free(&fs);
 	return yes;
 }
 
@@ -568,7 +617,10 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 		tql_buf s1 = {0}, s2 = {0};
 		if (!close1 && d > 1 && fam->script == USCRIPT_CYRILLIC &&
 		    tql_names_stem_key(st->lang, g, gl, &s1) && tql_names_stem_key(st->lang, gb.p, gb.n, &s2) &&
-		    tql_u8_count(s1.p, s1.n) >= 4 && tql_names_osa(s1.p, s1.n, s2.p, s2.n) == 1)
+		    tql_u8_count(s1.p, s1.n) >= 4 &&
+		    (tql_names_osa(s1.p, s1.n, s2.p, s2.n) == 1 ||
+		     /* (a name that ends like a case ending: "Илхамом" / "Ильхам") */
+		     tql_names_osa(s1.p, s1.n, gb.p, gb.n) == 1))
 			close = close1 = inflected = true;
 		tql_buf_free(&s1);
 		tql_buf_free(&s2);
@@ -602,6 +654,63 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 	for (size_t h = 0; th && h < th->n && !close; h++)
 		close = strcmp(st->nm->rows[th->v[h].row].id, r->id) == 0;
 	return !close ? GV_FAR : inflected ? GV_CLOSE_INFLECTED : GV_CLOSE;
+}
+
+/* "Luis Inacio Lula da Silva": the last word of a person's two-word given
+ * name stands right before the family name, and the word before it is
+ * another language's form (Luis / Luiz) or a garble of the first.
+ * Word i starts the family name, which ends at byte `end`; false: out of
+ * memory. */
+static bool first_given_word(nstate *st, const tql_name_row *r, size_t i, const char *g, size_t gl,
+                             size_t end)
+{
+	tql_ctx *ctx = st->ctx;
+	const tql_doc *doc = ctx->doc;
+	if (i < 2 || !r->given[0] || !strpbrk(r->given[0], " -"))
+		return true;
+	const tql_token *t0 = &doc->tok[st->words[i - 2]];
+	const tql_token *sep = &doc->tok[st->words[i - 1] - 1];
+	if (!(t0->flags & TQL_TF_UPPER_INITIAL) || (t0->flags & TQL_TF_ALL_UPPER) ||
+	    st->words[i - 1] - st->words[i - 2] != 2 ||
+	    !(sep->kind == TQL_TOK_SPACE || (sep->len == 1 && doc->text[sep->off] == '-')))
+		return true;
+	tql_buf gb = {0};
+	if (!tql_fold(r->given[0], strlen(r->given[0]), &gb)) {
+		tql_buf_free(&gb);
+		return false;
+	}
+	const char *last = strrchr(gb.p, ' ') + 1;
+	size_t fn = strcspn(gb.p, " ");
+	char first[64];
+	bool ok = true;
+	if (strcmp(last, "") != 0 && strlen(last) == gl && memcmp(last, g, gl) == 0 &&
+	    fn < sizeof first && strchr(gb.p, ' ') == last - 1) {
+		memcpy(first, gb.p, fn);
+		first[fn] = '\0';
+		size_t kl;
+		const char *k = word_key(st, i - 2, &kl);
+		int set = k ? tql_names_cognate(st->nm, k, kl) : 0;
+		bool close = k && (kl != fn || memcmp(k, first, fn) != 0) &&
+		             ((set && tql_names_cognate(st->nm, first, fn) == set) ||
+		              (tql_u8_count(k, kl) >= 4 && tql_names_osa(k, kl, first, fn) == 1));
+		char sugg[64];
+		snprintf(sugg, sizeof sugg, "%.*s", (int)strcspn(r->given[0], " -"), r->given[0]);
+		if (close)
+			ok = tql_emit(ctx, "name.given-name", t0->off, t0->len, sugg, true,
+			              "'%.*s': the given name of %s is '%s'", (int)(end - t0->off),
+			              doc->text + t0->off, r->canonical, r->given[0]);
+		/* the document names the person rightly elsewhere */
+		char right[256];
+		size_t rest = t0->off + t0->len, at;
+		int rn = snprintf(right, sizeof right, "%s%.*s", sugg, (int)(end - rest), doc->text + rest);
+		if (close && ok && rn > 0 && (size_t)rn < sizeof right &&
+		    (at = tql_nt_find_word(doc, right, (size_t)rn)) != SIZE_MAX)
+			ok = tql_emit(ctx, "consistency.name", t0->off, end - t0->off, right, false,
+			              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
+			              (int)(end - t0->off), doc->text + t0->off, right, line_of(doc, at));
+	}
+	tql_buf_free(&gb);
+	return ok;
 }
 
 static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
@@ -693,11 +802,11 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	for (size_t h = 0; h < hl->n; h++) {
 		const tql_name_row *r = &st->nm->rows[hl->v[h].row];
 		if (hl->v[h].type == TQL_FORM_ERROR || r->kind != TQL_NK_PERSON || !r->given[0] ||
-		    w != nwords_of(r->family[0] ? r->family[0] : "") || !is_family_key(r, key))
+		    w != nwords_of(r->family[0] ? r->family[0] : "") || !is_family_key(st->lang, r, key))
 			continue;
 		int v = given_verdict(st, r, g, gl, a);
 		if (v == GV_OWN)
-			return TQL_OK;
+			return first_given_word(st, r, i, g, gl, off + len) ? TQL_OK : TQL_ENOMEM;
 		if (v == GV_FAR || (pick && strcmp(pick->id, r->id) == 0))
 			continue;
 		if (pick)
@@ -1189,6 +1298,12 @@ oom:
  * may itself be garbled into a form that sounds the same (Kalin / Călin).
  * Returns the number of words flagged (0: none).
  */
+/* Does the language's naming take given names unchanged as family names? */
+static bool given_as_family(const char *lang)
+{
+	return strcmp(lang, "en") == 0 || strcmp(lang, "de") == 0 || strcmp(lang, "fr") == 0;
+}
+
 static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 {
 	tql_ctx *ctx = st->ctx;
@@ -1280,7 +1395,21 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				            (doc->tok[st->words[first + tw]].flags & TQL_TF_UPPER_INITIAL) &&
 				            only_space(doc, st->words[first + tw - 1], st->words[first + tw]);
 				const tql_token *ft = &doc->tok[st->words[first]];
-				bool dict = tw == 1 && tql_spell(ctx->chk, ctx->lang, doc->text + ft->off, ft->len) != 0;
+				/* a word of the language: English, French and German
+				 * take given names as family names unchanged (Paul
+				 * Simon, Thomas, Werner), so any word their dictionaries
+				 * know; elsewhere such family names take a form of their
+				 * own (Di Pietro, Martínez, Petrov), so only a common
+				 * word ("Rosa"), not a name listed capitalised ("Pietro") */
+				char low[128];
+				size_t lown;
+				bool dict = false;
+				if (tw == 1 && given_as_family(st->lang))
+					dict = tql_spell(ctx->chk, ctx->lang, doc->text + ft->off, ft->len) != 0;
+				else if (tw == 1)
+					dict = !tql_nt_lower_initial(doc->text + ft->off, ft->len, low, sizeof low,
+					                             &lown) ||
+					       tql_spell(ctx->chk, ctx->lang, low, lown) != 0;
 				if ((tw == 1 && (more || dict) && tql_names_is_given(st->nm, text.p, text.n)) ||
 				    (text.n == fk.n + 1 && text.p[fk.n] == 's' && memcmp(text.p, fk.p, fk.n) == 0) ||
 				    (fk.n == text.n + 1 && fk.p[text.n] == 's' && memcmp(text.p, fk.p, text.n) == 0))
@@ -1699,6 +1828,81 @@ static tql_status resolve_near_misses(nstate *st)
 
 /* One name written with and without its accents in one document
  * ("Yeşilgöz" ... "Yesilgöz"), in any language: report the bare ones. */
+/* End of the word of a name that starts at s[i] (s has n bytes): words
+ * end at white space, hyphens and ASCII punctuation. */
+static size_t name_word_end(const char *s, size_t i, size_t n)
+{
+	while (i < n && !strchr(" \t\n-,.;:!?()\"'", s[i]))
+		i++;
+	return i;
+}
+
+/* Records each word of mention m under entity + folded word, keeping the
+ * occurrence with the most accents (document offset + 1). */
+static bool index_mention_words(nstate *st, const mention *m, tql_strmap *wm, tql_buf *k)
+{
+	const char *text = st->ctx->doc->text;
+	const char *mt = text + m->off;
+	for (size_t i = 0; i < m->len;) {
+		size_t e = name_word_end(mt, i, m->len);
+		if (e > i) {
+			k->n = 0;
+			uintptr_t best;
+			if (!tql_buf_adds(k, m->entity) || !tql_buf_addc(k, '\0') ||
+			    !tql_fold(mt + i, e - i, k))
+				return false;
+			size_t marks = tql_nt_accent_count(mt + i, e - i);
+			if (!tql_strmap_get(wm, k->p, k->n, &best)) {
+				if (!tql_strmap_put(wm, k->p, k->n, m->off + i + 1))
+					return false;
+			} else {
+				size_t bo = best - 1, be = name_word_end(text, bo, st->ctx->doc->len);
+				if (tql_nt_accent_count(text + bo, be - bo) < marks &&
+				    !tql_strmap_put(wm, k->p, k->n, m->off + i + 1))
+					return false;
+			}
+		}
+		i = e < m->len ? e + 1 : e;
+	}
+	return true;
+}
+
+/* Mention m with each word replaced by a more-accented spelling of the same
+ * word in another mention of its entity ("Correa do Lago" after "Corrêa do
+ * Lago"), into out; *at gets the first such spelling's offset. False when
+ * no word is replaced (or out of memory). */
+static bool accented_words(nstate *st, const mention *m, const tql_strmap *wm, bool fr,
+                           tql_buf *k, tql_buf *out, size_t *at)
+{
+	const tql_doc *doc = st->ctx->doc;
+	const char *mt = doc->text + m->off;
+	bool any = false;
+	out->n = 0;
+	for (size_t i = 0; i < m->len;) {
+		size_t e = name_word_end(mt, i, m->len);
+		const char *w = mt + i;
+		size_t wn = e - i;
+		k->n = 0;
+		uintptr_t best;
+		if (e > i && tql_buf_adds(k, m->entity) && tql_buf_addc(k, '\0') &&
+		    tql_fold(mt + i, e - i, k) && tql_strmap_get(wm, k->p, k->n, &best)) {
+			size_t bo = best - 1, be = name_word_end(doc->text, bo, doc->len);
+			if (tql_nt_accent_count(doc->text + bo, be - bo) > tql_nt_accent_count(w, wn) &&
+			    tql_nt_accent_only_diff(w, wn, doc->text + bo, be - bo, fr)) {
+				if (!any)
+					*at = bo;
+				any = true;
+				w = doc->text + bo;
+				wn = be - bo;
+			}
+		}
+		if (!tql_buf_add(out, w, wn) || (e < m->len && !tql_buf_add(out, mt + e, 1)))
+			return false;
+		i = e < m->len ? e + 1 : e;
+	}
+	return any;
+}
+
 static bool accent_consistency(nstate *st)
 {
 	tql_ctx *ctx = st->ctx;
@@ -1706,8 +1910,10 @@ static bool accent_consistency(nstate *st)
 	bool fr = strcmp(st->lang, "fr") == 0, ok = false;
 	/* entity + folded text -> the mention of it with the most accents (+1) */
 	tql_strmap most = {0};
+	/* entity + folded word -> its occurrence with the most accents (+1) */
+	tql_strmap wmost = {0};
 	size_t *marks = malloc(sizeof *marks * (st->nm_ + 1));
-	tql_buf k = {0};
+	tql_buf k = {0}, alt = {0};
 	if (!marks)
 		goto done;
 	for (size_t a = 0; a < st->nm_; a++) {
@@ -1720,6 +1926,8 @@ static bool accent_consistency(nstate *st)
 			continue;
 		if ((!tql_strmap_get(&most, k.p, k.n, &best) || marks[best - 1] < marks[a]) &&
 		    !tql_strmap_put(&most, k.p, k.n, a + 1))
+			goto done;
+		if (!m->acronym && !index_mention_words(st, m, &wmost, &k))
 			goto done;
 	}
 	for (size_t a = 0; a < st->nm_; a++) {
@@ -1752,6 +1960,11 @@ static bool accent_consistency(nstate *st)
 				at = n->off;
 			}
 		}
+		/* word by word: "Andre Correa do Lago" after "Corrêa do Lago" */
+		if (!other && accented_words(st, m, &wmost, fr, &k, &alt, &at)) {
+			other = alt.p;
+			on = alt.n;
+		}
 		if (!other)
 			continue;
 		char shown[256];
@@ -1765,7 +1978,9 @@ static bool accent_consistency(nstate *st)
 done:
 	free(marks);
 	tql_buf_free(&k);
+	tql_buf_free(&alt);
 	tql_strmap_free(&most);
+	tql_strmap_free(&wmost);
 	return ok;
 }
 
@@ -1806,15 +2021,20 @@ static tql_status consistency(nstate *st)
 		}
 		if (pref && !m->error && !m->acronym) {
 			/* the preferred form is the reference of its entity */
-			if (!compatible(pref, m->key, false, false) &&
+			if (!compatible(st->lang, pref, m->key, false, false) &&
 			    !tql_emit(ctx, "consistency.name", m->off, m->len, shown, false,
 			              "house style writes this name as '%s'", shown))
 				goto done;
 			continue;
 		}
-		if (rf == m || rf->acronym || m->acronym || compatible(rf->key, m->key, person, m->error && !person))
+		if (rf == m || rf->acronym || m->acronym || compatible(st->lang, rf->key, m->key, person, m->error))
 			continue;
 		if (!rf->canonical && !(m->error && !rf->error) && rf->off > m->off)
+			continue;
+		/* the other part of the same name ("Си" before a garbled
+		 * "Джинпинг"): not a second spelling */
+		if (rf->off + rf->len < m->off && m->off - (rf->off + rf->len) <= 2 &&
+		    strspn(ctx->doc->text + rf->off + rf->len, " ") >= m->off - (rf->off + rf->len))
 			continue;
 		char refshown[256];
 		size_t rl = rf->len < 200 ? rf->len : 200;
