@@ -291,10 +291,11 @@ static bool add_mention(nstate *st, const tql_name_hit *h, const char *key, size
 
 /* Two forms of one entity are one spelling when equal, when one is a part
  * of the other ("Xi" / "Xi Jinping"), or, for people, when the family
- * name (last word) agrees ("President Trump" / "Donald Trump"). */
-
-
-static bool compatible(const char *lang, const char *a, const char *b, bool person, bool error)
+ * name (last word) agrees ("President Trump" / "Donald Trump"). Russian
+ * and Ukrainian forms are compared by stem (lang), unless b is a known
+ * garble (garbled). */
+static bool compatible(const char *lang, const char *a, const char *b, bool person, bool error,
+                       bool garbled)
 {
 	if (strcmp(a, b) == 0 || tql_nt_words_within(a, b) || tql_nt_words_within(b, a))
 		return true;
@@ -314,8 +315,10 @@ static bool compatible(const char *lang, const char *a, const char *b, bool pers
 	tql_buf p1 = {0}, p2 = {0}, s1 = {0}, s2 = {0};
 	/* Russian and Ukrainian forms are compared without case endings
 	 * ("Мирзийоев" / "Мирзиёева"), by the sounds of their romanisation */
-	if ((unsigned char)*x >= 0xD0 && (unsigned char)*x <= 0xD3 &&
-	    tql_names_stem_key(lang, x, strlen(x), &s1) && tql_names_stem_key(lang, y, strlen(y), &s2)) {
+	bool cyr = (unsigned char)*x >= 0xD0 && (unsigned char)*x <= 0xD3;
+	/* (a known garble is no inflection: "Зеленски" / "Зеленский") */
+	if (cyr && !garbled && tql_names_stem_key(lang, x, strlen(x), &s1) &&
+	    tql_names_stem_key(lang, y, strlen(y), &s2)) {
 		x = s1.p;
 		y = s2.p;
 		if (strcmp(x, y) == 0 || tql_nt_words_within(x, y) || tql_nt_words_within(y, x)) {
@@ -324,7 +327,6 @@ static bool compatible(const char *lang, const char *a, const char *b, bool pers
 			return true;
 		}
 	}
-	bool cyr = x == s1.p;
 	bool phon = (cyr ? tql_names_cyr_key(x, strlen(x), &p1) && tql_names_cyr_key(y, strlen(y), &p2)
 	                 : tql_names_phonetic(x, strlen(x), &p1) && tql_names_phonetic(y, strlen(y), &p2)) &&
 	            p1.n && p1.n == p2.n && memcmp(p1.p, p2.p, p1.n) == 0;
@@ -795,7 +797,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	const char *g = word_key(st, i - 1, &gl);
 	if (!g)
 		return TQL_OK;
-	/* the family name may be several people's (González): the given name
+	/* the family name may be by_family people's (González): the given name
 	 * must be close to exactly one of theirs and the own of none */
 	const tql_name_row *pick = NULL;
 	int pick_v = GV_FAR;
@@ -1234,7 +1236,19 @@ static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
 			const struct tql_hitlist *hl = tql_names_eng(st->nm, pk.p, pk.n);
 			const tql_name_row *own = NULL;
 			const tql_name_hit *hit = NULL;
-			bool clash = false;
+			bool clash = false, by_family = false;
+			/* a given name by_family people share (Benjamin): the one whose
+			 * family name follows ("Бенджамином Нетаньяху") */
+			size_t nk = 0;
+			const char *next = w == 1 && i + 1 < st->nwords &&
+			                           joinable(doc, st->words[i], st->words[i + 1])
+			                       ? word_key(st, i + 1, &nk)
+			                       : NULL;
+			char nxt[128];
+			if (next && nk < sizeof nxt)
+				memcpy(nxt, next, nk + 1);
+			else
+				next = NULL;
 			for (size_t h = 0; hl && h < hl->n && !clash; h++) {
 				const tql_name_row *xr = &st->nm->rows[hl->v[h].row];
 				const tql_name_row *o = tql_names_entity_row(st->nm, xr->id, st->lang);
@@ -1242,13 +1256,31 @@ static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
 					continue;
 				/* the language's own form sounds the same: an inflection or
 				 * a variant the table lacks, not an English spelling */
-				if (row_reads_as(o, pk.p, pk.n, &f, &k))
+				if (row_reads_as(o, pk.p, pk.n, &f, &k)) {
 					clash = true;
-				else if (own && own != o)
-					clash = true;
+					continue;
+				}
+				bool follows = next && is_family_key(st->lang, o, nxt);
+				if (own && own != o) {
+					if (follows && !by_family) {
+						own = o; /* the person named, among others */
+						hit = &hl->v[h];
+						by_family = true;
+						continue;
+					}
+					if (!by_family)
+						clash = true;
+					continue;
+				}
 				own = o;
 				hit = &hl->v[h];
+				by_family = by_family || follows;
 			}
+			/* (a given name close to the person's own, before the family
+			 * name, is name.given-name's: "Володимир Зеленский") */
+			if (own && !clash && by_family &&
+			    given_verdict(st, own, key.p, ends[0], &doc->tok[st->words[i + 1]]) != GV_FAR)
+				clash = true;
 			if (!own || clash)
 				continue;
 			const tql_token *tl = &doc->tok[st->words[i + w - 1]];
@@ -1867,6 +1899,19 @@ static bool index_mention_words(nstate *st, const mention *m, tql_strmap *wm, tq
 	return true;
 }
 
+/* Does the table form hold the word w (wn bytes) exactly, as a word? */
+static bool form_has_word(const char *form, const char *w, size_t wn)
+{
+	size_t fl = strlen(form);
+	for (size_t i = 0; i < fl;) {
+		size_t e = name_word_end(form, i, fl);
+		if (e - i == wn && memcmp(form + i, w, wn) == 0)
+			return true;
+		i = e < fl ? e + 1 : e;
+	}
+	return false;
+}
+
 /* Mention m with each word replaced by a more-accented spelling of the same
  * word in another mention of its entity ("Correa do Lago" after "Corrêa do
  * Lago"), into out; *at gets the first such spelling's offset. False when
@@ -1887,7 +1932,10 @@ static bool accented_words(nstate *st, const mention *m, const tql_strmap *wm, b
 		if (e > i && tql_buf_adds(k, m->entity) && tql_buf_addc(k, '\0') &&
 		    tql_fold(mt + i, e - i, k) && tql_strmap_get(wm, k->p, k->n, &best)) {
 			size_t bo = best - 1, be = name_word_end(doc->text, bo, doc->len);
-			if (tql_nt_accent_count(doc->text + bo, be - bo) > tql_nt_accent_count(w, wn) &&
+			/* (the table's own spelling is never the one to change:
+			 * "Stocker" beside a garbled "Stöcker") */
+			if (!form_has_word(m->form, w, wn) &&
+			    tql_nt_accent_count(doc->text + bo, be - bo) > tql_nt_accent_count(w, wn) &&
 			    tql_nt_accent_only_diff(w, wn, doc->text + bo, be - bo, fr)) {
 				if (!any)
 					*at = bo;
@@ -2021,13 +2069,14 @@ static tql_status consistency(nstate *st)
 		}
 		if (pref && !m->error && !m->acronym) {
 			/* the preferred form is the reference of its entity */
-			if (!compatible(st->lang, pref, m->key, false, false) &&
+			if (!compatible(st->lang, pref, m->key, false, false, false) &&
 			    !tql_emit(ctx, "consistency.name", m->off, m->len, shown, false,
 			              "house style writes this name as '%s'", shown))
 				goto done;
 			continue;
 		}
-		if (rf == m || rf->acronym || m->acronym || compatible(st->lang, rf->key, m->key, person, m->error))
+		if (rf == m || rf->acronym || m->acronym || compatible(st->lang, rf->key, m->key, person, m->error && !person,
+		                                                          m->error))
 			continue;
 		if (!rf->canonical && !(m->error && !rf->error) && rf->off > m->off)
 			continue;
