@@ -904,13 +904,25 @@ static bool some_unknown(nstate *st, size_t i, size_t w)
 /* Is the token joined by a hyphen to a letter before or after it? */
 static bool hyphen_joined(const tql_doc *doc, const tql_token *t)
 {
+	/* (the other part capitalised: "Kärnten-born" and "pro-Kiev" are
+	 * compounds of the language around a place name) */
 	size_t e = t->off + t->len;
-	if (e + 1 < doc->len && doc->text[e] == '-' && ((unsigned char)doc->text[e + 1] >= 0x80 ||
-	                                                isalpha((unsigned char)doc->text[e + 1])))
-		return true;
-	return t->off >= 2 && doc->text[t->off - 1] == '-' &&
-	       ((unsigned char)doc->text[t->off - 2] >= 0x80 ||
-	        isalpha((unsigned char)doc->text[t->off - 2]));
+	if (e + 1 < doc->len && doc->text[e] == '-') {
+		size_t k = e + 1;
+		UChar32 c;
+		U8_NEXT(doc->text, k, doc->len, c);
+		if (c > 0 && u_isupper(c))
+			return true;
+	}
+	if (t->off < 2 || doc->text[t->off - 1] != '-')
+		return false;
+	size_t b = t->off - 1; /* start of the word before the hyphen */
+	while (b > 0 && ((unsigned char)doc->text[b - 1] >= 0x80 || isalpha((unsigned char)doc->text[b - 1])))
+		b--;
+	size_t k = b;
+	UChar32 c;
+	U8_NEXT(doc->text, k, doc->len, c);
+	return k <= t->off - 1 && c > 0 && u_isupper(c);
 }
 
 /* Does a given name that is not one of entity id's (in any language)
@@ -1612,16 +1624,17 @@ static tql_status near_miss(nstate *st, size_t i)
 		const struct tql_hitlist *hl = tql_names_phon(st->nm, st->lang, pk.p);
 		for (size_t h = 0; hl && h < hl->n && nc < 32; h++)
 			cands[nc++] = &hl->v[h];
-		/* a Russian-mediated spelling in Latin-script text */
-		if (t->script == USCRIPT_LATIN && tql_u8_count(k, kl) >= 5) {
-			hl = tql_names_tphon(st->nm, k);
-			for (size_t h = 0; hl && h < hl->n && nc < 32; h++) {
-				translit[nc] = true;
-				cands[nc++] = &hl->v[h];
-			}
-		}
 	}
 	tql_buf_free(&pk);
+	/* a Russian-mediated spelling in Latin-script text (matched exactly,
+	 * so also a name of few sounds: "Khama" for Hama) */
+	if (t->script == USCRIPT_LATIN && tql_u8_count(k, kl) >= 5) {
+		const struct tql_hitlist *hl = tql_names_tphon(st->nm, k);
+		for (size_t h = 0; hl && h < hl->n && nc < 32; h++) {
+			translit[nc] = true;
+			cands[nc++] = &hl->v[h];
+		}
+	}
 	/* deletion neighbourhood: the key itself and each one-deletion */
 	char del[128];
 	if (kl >= 4 && kl < sizeof del) {
@@ -1681,7 +1694,11 @@ static tql_status near_miss(nstate *st, size_t i)
 		size_t len = tql_u8_count(k, kl);
 		int score = 0;
 		/* a derivation (Australian, Hakimi) is not a misspelling */
-		if (tql_nt_derivation(k, kl, fk.p, fk.n) || tql_nt_derivation(fk.p, fk.n, k, kl))
+		/* (not the romanised Cyrillic form itself: "Khoms" is Хомс) */
+		if (translit[c] && tql_nt_words_within(k, fk.p))
+			continue; /* a word of the name itself ("Novosti") */
+		if (!translit[c] &&
+		    (tql_nt_derivation(k, kl, fk.p, fk.n) || tql_nt_derivation(fk.p, fk.n, k, kl)))
 			continue; /* Australian / Australia, O'Sullivan / Sullivan */
 		if (translit[c] && d >= 1)
 			/* the transliterated Cyrillic form itself; a short one is
