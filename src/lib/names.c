@@ -569,8 +569,8 @@ static bool index_given_first(tql_names *nm, uint32_t row, const char *g, size_t
 	fold->n = 0;
 	if (!tql_fold(fam, strlen(fam), fold))
 		return false;
-	if (fold->n < 3)
-		return true;
+	if (fold->n < 2)
+		return true; /* (two letters: "Jinping Xi" is Xi Jinping backwards) */
 	tql_name_hit h = {row, TQL_FORM_FAMILY, 0, count_words(fold->p), fam};
 	const char *p = r->langs;
 	while (*p) {

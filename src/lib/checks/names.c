@@ -23,6 +23,8 @@ static const tql_rule_info rules[] = {
 	 "a known family name with a given name that is not this person's"},
 	{"name.near-miss", "name", TQL_SEV_WARNING,
 	 "an unknown capitalised word that is close to a known name"},
+	{"name.order", "name", TQL_SEV_WARNING,
+	 "a person's given and family names in the wrong order (\"Jinping Xi\")"},
 	{"consistency.name", "consistency", TQL_SEV_WARNING,
 	 "one person, place or organisation written two ways in one document"},
 };
@@ -715,6 +717,46 @@ static bool first_given_word(nstate *st, const tql_name_row *r, size_t i, const 
 	return ok;
 }
 
+/* Is person r named family name first (Xi Jinping, Lee Jae-myung)? */
+static bool family_first(const tql_name_row *r)
+{
+	for (char **f = r->family; *f; f++) {
+		size_t fl = strlen(*f);
+		if (r->given[0] && strncmp(r->canonical, *f, fl) == 0 && r->canonical[fl] == ' ')
+			return true;
+	}
+	return false;
+}
+
+/* "Takaichi Sanae" where the document also writes "Sanae Takaichi": the
+ * family name first (Japanese order, a legitimate style) and the table's
+ * given-name-first order in one document. Words [i, i+w) are the family
+ * name `key`; false: out of memory. */
+static bool order_consistency(nstate *st, size_t i, size_t w, const tql_name_row *r,
+                              const char *key)
+{
+	const tql_doc *doc = st->ctx->doc;
+	if (r->kind != TQL_NK_PERSON || !r->given[0] || family_first(r) || i + w >= st->nwords ||
+	    !only_space(doc, st->words[i + w - 1], st->words[i + w]) ||
+	    !is_family_key(st->lang, r, key))
+		return true;
+	size_t nl;
+	const char *nk = word_key(st, i + w, &nl);
+	tql_buf gb = {0};
+	bool given = nk && tql_fold(r->given[0], strlen(r->given[0]), &gb) && gb.n == nl &&
+	             memcmp(gb.p, nk, nl) == 0;
+	tql_buf_free(&gb);
+	size_t at, cl = strlen(r->canonical);
+	if (!given || (at = tql_nt_find_word(doc, r->canonical, cl)) == SIZE_MAX)
+		return true;
+	const tql_token *a = &doc->tok[st->words[i]], *b = &doc->tok[st->words[i + w]];
+	return tql_emit(st->ctx, "consistency.name", a->off, b->off + b->len - a->off, r->canonical,
+	                false,
+	                "'%.*s' is written '%s' elsewhere in this document (line %d); use one order",
+	                (int)(b->off + b->len - a->off), doc->text + a->off, r->canonical,
+	                line_of(doc, at));
+}
+
 static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
                            const char *key, size_t klen)
 {
@@ -786,6 +828,8 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 			return ok ? TQL_OK : TQL_ENOMEM;
 		}
 	}
+	if (first_ok && !ambiguous && !order_consistency(st, i, w, &st->nm->rows[first_ok->row], key))
+		return TQL_ENOMEM;
 	/* given name: "Vladimir Zelensky" where the table knows "Volodymyr" */
 	if (!first_ok || i == 0)
 		return TQL_OK;
@@ -1372,6 +1416,8 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 	const tql_name_hit *best = NULL;
 	size_t best_first = 0, best_end = 0;
 	bool clash = false;
+	const tql_name_row *order = NULL;
+	size_t order_end = 0;
 	for (int li = 0; li < 2 && !clash && !best; li++) {
 		const struct tql_hitlist *hl = lists[li];
 		for (size_t h = 0; hl && h < hl->n && !clash; h++) {
@@ -1430,6 +1476,16 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				if (!ok || !(lt->flags & TQL_TF_UPPER_INITIAL) || (lt->flags & TQL_TF_ALL_UPPER) ||
 				    tql_nt_odd_letters(doc->text + lt->off, lt->len, lt->script))
 					continue;
+				/* the right name after all, unless the person's family
+				 * name comes first ("Jinping Xi") */
+				if (li == 0 && text.n == fk.n && memcmp(text.p, fk.p, fk.n) == 0) {
+					if (!order && tw == x->words && family_first(r)) {
+						order = r;
+						order_end = first + tw;
+					}
+					clash = true;
+					break;
+				}
 				size_t tl = tql_u8_count(text.p, text.n);
 				if (tl < 4 || fl < 4)
 					continue;
@@ -1510,6 +1566,26 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				best_end = first + tw;
 				break;
 			}
+		}
+	}
+	if (order) {
+		const tql_token *a = &doc->tok[st->words[i]];
+		const tql_token *b = &doc->tok[st->words[order_end - 1]];
+		size_t off = a->off, len = b->off + b->len - a->off;
+		/* only where this language's form is the one read backwards */
+		const tql_name_row *own = tql_names_entity_row(st->nm, order->id, st->lang);
+		if (own == order || (!own && order == tql_names_entity_row(st->nm, order->id, "en"))) {
+			if (!tql_emit(ctx, "name.order", off, len, order->canonical, true,
+			              "'%.*s': %s's family name comes first: '%s'", (int)len,
+			              doc->text + off, order->canonical, order->canonical))
+				goto oom;
+			tql_name_hit h = {(uint32_t)(order - st->nm->rows), TQL_FORM_ERROR, 0, 1,
+			                  order->canonical};
+			size_t kl;
+			const char *k = word_key(st, order_end - 1, &kl);
+			if (!k || !add_mention(st, &h, k, kl, off, len))
+				goto oom;
+			found = order_end - i;
 		}
 	}
 	if (best && !clash) {
