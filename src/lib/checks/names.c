@@ -660,6 +660,55 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 	return !close ? GV_FAR : inflected ? GV_CLOSE_INFLECTED : GV_CLOSE;
 }
 
+/* Offset of the first occurrence of name s (n bytes) in the document,
+ * written exactly or, word by word, with the same folded key ("Edmundo
+ * Gonzalez" finds "Edmundo González"); SIZE_MAX if none. A folded match
+ * is copied over s (which has room for cap bytes) when it fits. */
+static size_t find_name(nstate *st, char *s, size_t n, size_t cap)
+{
+	const tql_doc *doc = st->ctx->doc;
+	size_t at = tql_nt_find_word(doc, s, n);
+	if (at != SIZE_MAX)
+		return at;
+	tql_buf f = {0};
+	const char *w[8];
+	size_t wl[8], nw = 0;
+	if (!tql_fold(s, n, &f)) {
+		tql_buf_free(&f);
+		return SIZE_MAX;
+	}
+	for (const char *p = f.p; *p && nw < 8;) {
+		size_t l = strcspn(p, " ");
+		if (l) {
+			w[nw] = p;
+			wl[nw++] = l;
+		}
+		p += l;
+		while (*p == ' ')
+			p++;
+	}
+	for (size_t i = 0; nw && i + nw <= st->nwords && at == SIZE_MAX; i++) {
+		bool ok = true;
+		for (size_t k = 0; k < nw && ok; k++) {
+			size_t kl;
+			const char *kk = word_key(st, i + k, &kl);
+			ok = kk && kl == wl[k] && memcmp(kk, w[k], kl) == 0 &&
+			     (k == 0 || joinable(doc, st->words[i + k - 1], st->words[i + k]));
+		}
+		if (ok) {
+			at = doc->tok[st->words[i]].off;
+			const tql_token *e = &doc->tok[st->words[i + nw - 1]];
+			size_t len = e->off + e->len - at;
+			if (len < cap) {
+				memcpy(s, doc->text + at, len);
+				s[len] = '\0';
+			}
+		}
+	}
+	tql_buf_free(&f);
+	return at;
+}
+
 /* "Luis Inacio Lula da Silva": the last word of a person's two-word given
  * name stands right before the family name, and the word before it is
  * another language's form (Luis / Luiz) or a garble of the first.
@@ -708,7 +757,7 @@ static bool first_given_word(nstate *st, const tql_name_row *r, size_t i, const 
 		size_t rest = t0->off + t0->len, at;
 		int rn = snprintf(right, sizeof right, "%s%.*s", sugg, (int)(end - rest), doc->text + rest);
 		if (close && ok && rn > 0 && (size_t)rn < sizeof right &&
-		    (at = tql_nt_find_word(doc, right, (size_t)rn)) != SIZE_MAX)
+		    (at = find_name(st, right, (size_t)rn, sizeof right)) != SIZE_MAX)
 			ok = tql_emit(ctx, "consistency.name", t0->off, end - t0->off, right, false,
 			              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
 			              (int)(end - t0->off), doc->text + t0->off, right, line_of(doc, at));
@@ -746,15 +795,17 @@ static bool order_consistency(nstate *st, size_t i, size_t w, const tql_name_row
 	bool given = nk && tql_fold(r->given[0], strlen(r->given[0]), &gb) && gb.n == nl &&
 	             memcmp(gb.p, nk, nl) == 0;
 	tql_buf_free(&gb);
+	char right[256];
 	size_t at, cl = strlen(r->canonical);
-	if (!given || (at = tql_nt_find_word(doc, r->canonical, cl)) == SIZE_MAX)
+	if (!given || cl >= sizeof right)
+		return true;
+	memcpy(right, r->canonical, cl + 1);
+	if ((at = find_name(st, right, cl, sizeof right)) == SIZE_MAX)
 		return true;
 	const tql_token *a = &doc->tok[st->words[i]], *b = &doc->tok[st->words[i + w]];
-	return tql_emit(st->ctx, "consistency.name", a->off, b->off + b->len - a->off, r->canonical,
-	                false,
+	return tql_emit(st->ctx, "consistency.name", a->off, b->off + b->len - a->off, right, false,
 	                "'%.*s' is written '%s' elsewhere in this document (line %d); use one order",
-	                (int)(b->off + b->len - a->off), doc->text + a->off, r->canonical,
-	                line_of(doc, at));
+	                (int)(b->off + b->len - a->off), doc->text + a->off, right, line_of(doc, at));
 }
 
 static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
@@ -874,7 +925,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	int rn = snprintf(right, sizeof right, "%s %.*s", pick->given[0], (int)a->len, doc->text + a->off);
 	size_t at;
 	if (rn > 0 && (size_t)rn < sizeof right &&
-	    (at = tql_nt_find_word(doc, right, (size_t)rn)) != SIZE_MAX &&
+	    (at = find_name(st, right, (size_t)rn, sizeof right)) != SIZE_MAX &&
 	    !tql_emit(ctx, "consistency.name", pv->off, a->off + a->len - pv->off, right, false,
 	              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
 	              (int)(a->off + a->len - pv->off), doc->text + pv->off, right, line_of(doc, at)))
