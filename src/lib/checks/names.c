@@ -1181,10 +1181,21 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 		/* one word that the dictionary knows is a word, not a foreign form;
 		 * uk_UA and ru_RU list many surnames, so there a known word needs
 		 * the entity's own form nearby as evidence ("Умеров" after "Умєров") */
-		bool weak = false;
+		bool weak = false, proper = false;
 		if (w == 1 && (tql_u8_count(key.p, ends[0]) < 4 ||
 		               tql_spell(ctx->chk, ctx->lang, doc->text + off, len) != 0)) {
-			if (t0->script != USCRIPT_CYRILLIC || tql_u8_count(key.p, ends[0]) < 4)
+			/* ... unless the dictionary lists it only as a proper noun: the
+			 * English name of a place, left by the English pivot of machine
+			 * translation ("Beijing" in French, "Qatar" in German), given the
+			 * language's own form elsewhere as evidence ("Milan" is also a
+			 * football club and a cyclist in Italian) */
+			char low[128];
+			size_t lown;
+			proper = t0->script == USCRIPT_LATIN && strcmp(st->lang, "en") != 0 &&
+			         tql_u8_count(key.p, ends[0]) >= 4 &&
+			         tql_nt_lower_initial(doc->text + off, len, low, sizeof low, &lown) &&
+			         tql_spell(ctx->chk, ctx->lang, low, lown) == 0;
+			if (!proper && (t0->script != USCRIPT_CYRILLIC || tql_u8_count(key.p, ends[0]) < 4))
 				continue;
 			weak = true;
 		}
@@ -1225,6 +1236,7 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				if (generated && !weak && strcmp(*l, "en") == 0 && strcmp(st->lang, "en") != 0)
 					generated = false;
 				if (x->type == TQL_FORM_ERROR || x->acronym ||
+				    (proper && (strcmp(*l, "en") != 0 || xr->kind != TQL_NK_PLACE)) ||
 				    (w == 1 && xr->kind != TQL_NK_PERSON && xr->kind != TQL_NK_PLACE) ||
 				    (w == 1 && xr->kind != TQL_NK_PERSON &&
 				     (personal < 0 ? (personal = used_as_person(st, i)) : personal)) ||
