@@ -815,7 +815,9 @@ static tql_status build_translit_index(tql_names *nm)
 					while (*q == ' ')
 						q++;
 				}
-				for (size_t wi = 0; wi < nw; wi++) {
+				/* (a place's words are not places: "Zemlya" of Огненная
+				 * Земля is no Tierra del Fuego) */
+				for (size_t wi = 0; wi < nw && (nw == 1 || r->kind == TQL_NK_PERSON); wi++) {
 				const char *wp = words[wi];
 				const char *const *w = &wp;
 				for (int t = 0; t < 3; t++) {

@@ -808,6 +808,25 @@ static bool order_consistency(nstate *st, size_t i, size_t w, const tql_name_row
 	                (int)(b->off + b->len - a->off), doc->text + a->off, right, line_of(doc, at));
 }
 
+/* Is word i preceded by a given name of one of the people in hl? */
+static bool given_before(nstate *st, size_t i, const struct tql_hitlist *hl)
+{
+	size_t gl;
+	const char *g;
+	if (i == 0 || !only_space(st->ctx->doc, st->words[i - 1], st->words[i]) ||
+	    (g = word_key(st, i - 1, &gl)) == NULL)
+		return false;
+	tql_buf gb = {0};
+	bool yes = false;
+	for (size_t h = 0; h < hl->n && !yes; h++)
+		for (char **gv = st->nm->rows[hl->v[h].row].given; *gv && !yes; gv++) {
+			gb.n = 0;
+			yes = tql_fold(*gv, strlen(*gv), &gb) && tql_nt_words_within(g, gb.p);
+		}
+	tql_buf_free(&gb);
+	return yes;
+}
+
 static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
                            const char *key, size_t klen)
 {
@@ -821,6 +840,17 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	const tql_name_hit *first_err = NULL, *first_ok = NULL;
 	const char *entity_ok = NULL;
 	bool ambiguous = false;
+	/* a family name that is also a given name, inside another person's
+	 * name ("Manuel Antonio Merchán" is not Téte António) */
+	if (w == 1 && tql_names_is_given(st->nm, key, klen)) {
+		bool family_only = true;
+		for (size_t h = 0; h < hl->n && family_only; h++)
+			family_only = hl->v[h].type == TQL_FORM_FAMILY;
+		bool next_cap = i + 1 < st->nwords && only_space(doc, st->words[i], st->words[i + 1]) &&
+		                (doc->tok[st->words[i + 1]].flags & TQL_TF_UPPER_INITIAL);
+		if (family_only && next_cap && !given_before(st, i, hl))
+			return TQL_OK;
+	}
 	for (size_t h = 0; h < hl->n; h++) {
 		const tql_name_hit *x = &hl->v[h];
 		const tql_name_row *r = &st->nm->rows[x->row];
@@ -1830,6 +1860,10 @@ static tql_status near_miss(nstate *st, size_t i)
 			}
 			tql_buf_free(&gb);
 		}
+		/* a family name that is also a common given name (Henry, Martin)
+		 * is too common a neighbour to suggest without the given name */
+		if (!given_ok && !translit[c] && tql_names_is_given(st->nm, fk.p, fk.n))
+			continue;
 		size_t len = tql_u8_count(k, kl);
 		int score = 0;
 		/* a derivation (Australian, Hakimi) is not a misspelling */
