@@ -1121,6 +1121,21 @@ static tql_status resolve_foreign(nstate *st)
 	return TQL_OK;
 }
 
+/* Is key k (kn bytes, whole words) a part of the folded form f? */
+static bool within_key(const char *k, size_t kn, const char *f)
+{
+	size_t fl = strlen(f);
+	if (!kn)
+		return false;
+	for (const char *p = f; (p = memchr(p, k[0], (size_t)(f + fl - p))) != NULL; p++) {
+		if (p + kn > f + fl)
+			return false;
+		if (memcmp(p, k, kn) == 0 && (p == f || p[-1] == ' ') && (p[kn] == '\0' || p[kn] == ' '))
+			return true;
+	}
+	return false;
+}
+
 /* Is one word i written as a person's name: after a given name or a
  * nobiliary particle ("Roger De Damas"), or with the English possessive
  * ("Krim's", a character)? Then a place name's foreign form is a surname. */
@@ -1275,6 +1290,14 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				const tql_name_row *own =
 					tql_names_entity_row(st->nm, st->nm->rows[x->row].id, st->lang);
 				if (!own)
+					continue;
+				/* the language's own form holds it ("Vatican" of French
+				 * "Le Vatican", "Cité du Vatican") */
+				tql_buf of = {0};
+				bool inside = tql_fold(own->canonical, strlen(own->canonical), &of) &&
+				              of.n > ends[w - 1] && within_key(key.p, ends[w - 1], of.p);
+				tql_buf_free(&of);
+				if (inside)
 					continue;
 				/* (Latin script only: Russian wording around a Russian form
 				 * in Ukrainian text is the same translation damage) */
