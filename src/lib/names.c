@@ -909,6 +909,63 @@ int tql_names_cognate(const tql_names *nm, const char *folded, size_t n)
 	return tql_strmap_get(&nm->cognates, folded, n, &v) ? (int)v : 0;
 }
 
+/* Loads names/dated-forms.txt: lang, dated form, current form, source. */
+static tql_status load_dated(tql_engine *eng, tql_names *nm)
+{
+	char *path = tql_data_path(eng, "names/dated-forms.txt");
+	char *data = NULL;
+	size_t len = 0;
+	tql_status st = path ? tql_read_file(path, &data, &len) : TQL_ENOMEM;
+	free(path);
+	if (st == TQL_EIO)
+		return TQL_OK;
+	if (st != TQL_OK)
+		return st;
+	tql_buf k = {0};
+	char *p = data, *end = data + len;
+	while (p < end && st == TQL_OK) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *t1 = l && p[0] != '#' ? memchr(p, '\t', l) : NULL;
+		char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(p + l - t1 - 1)) : NULL;
+		if (t2) {
+			char *t3 = memchr(t2 + 1, '\t', (size_t)(p + l - t2 - 1));
+			size_t cl = (size_t)((t3 ? t3 : p + l) - t2 - 1);
+			char **nv = realloc(nm->dated_cur, sizeof *nv * (nm->ndated + 1));
+			char *cur = nv ? tql_strndup(t2 + 1, cl) : NULL; /* owned by nm->dated_cur */
+			k.n = 0;
+			if (nv)
+				nm->dated_cur = nv;
+			if (!cur || !tql_buf_add(&k, p, (size_t)(t1 - p)) || !tql_buf_add(&k, SEP, 1) ||
+			    !tql_fold(t1 + 1, (size_t)(t2 - t1 - 1), &k)) {
+				free(cur);
+				st = TQL_ENOMEM;
+				break;
+			}
+			nm->dated_cur[nm->ndated++] = cur;
+			if (!tql_strmap_put(&nm->dated, k.p, k.n, nm->ndated))
+				st = TQL_ENOMEM;
+		}
+		p += l + 1;
+	}
+	tql_buf_free(&k);
+	free(data);
+	return st;
+}
+
+const char *tql_names_dated(const tql_names *nm, const char *lang, const char *folded, size_t n)
+{
+	char key[160];
+	size_t ll = strlen(lang);
+	uintptr_t v;
+	if (ll + 1 + n >= sizeof key)
+		return NULL;
+	memcpy(key, lang, ll);
+	key[ll] = SEP[0];
+	memcpy(key + ll + 1, folded, n);
+	return tql_strmap_get(&nm->dated, key, ll + 1 + n, &v) ? nm->dated_cur[v - 1] : NULL;
+}
+
 /* Adds names/given-names.txt to the given-name set. */
 static tql_status load_given(tql_engine *eng, tql_names *nm)
 {
@@ -987,6 +1044,8 @@ tql_status tql_names_load(tql_engine *eng, tql_names **out)
 	if (st == TQL_OK)
 		st = load_given(eng, nm);
 	if (st == TQL_OK)
+		st = load_dated(eng, nm);
+	if (st == TQL_OK)
 		st = load_cognates(eng, nm);
 	if (st == TQL_OK)
 		st = build_translit_index(nm);
@@ -1014,6 +1073,10 @@ void tql_names_free(tql_names *nm)
 	free(nm->lists);
 	tql_strmap_free(&nm->keys);
 	tql_strmap_free(&nm->given);
+	tql_strmap_free(&nm->dated);
+	for (size_t i = 0; i < nm->ndated; i++)
+		free(nm->dated_cur[i]);
+	free(nm->dated_cur);
 	tql_strmap_free(&nm->pairs);
 	tql_strmap_free(&nm->phon);
 	tql_strmap_free(&nm->dels);

@@ -52,6 +52,9 @@ typedef struct tql_names {
 	char **prefer_forms;      /* folded preferred forms (owned) */
 	char **prefer_shown;      /* the same forms as written in the config (owned) */
 	size_t nprefer;  /* "id\x1flang" -> 1 for every row */
+	tql_strmap dated;         /* "lang\x1f" folded dated form -> index + 1 in dated_cur */
+	char **dated_cur;         /* the current forms (owned) */
+	size_t ndated;
 	tql_strmap stems;         /* "lang\x1f" stemmed key (ru, uk) -> hit list */
 	tql_strmap langs;         /* languages that have rows */
 	tql_strmap rowmap;        /* "id\x1flang" -> row + 1, for supplements */
@@ -107,6 +110,9 @@ bool tql_names_entity_has_lang(const tql_names *nm, const char *id, const char *
 const struct tql_hitlist *tql_names_by_given(const tql_names *nm, const char *lang,
                                              const char *key, size_t klen);
 
+/* The current form of a dated spelling (names/dated-forms.txt: "Kiev" in
+ * English is now "Kyiv"), given its folded key, or NULL. */
+const char *tql_names_dated(const tql_names *nm, const char *lang, const char *folded, size_t n);
 /* The cognate set of a folded given name (names/given-cognates.tsv), 0 if none. */
 int tql_names_cognate(const tql_names *nm, const char *folded, size_t n);
 

@@ -23,6 +23,8 @@ static const tql_rule_info rules[] = {
 	 "a known family name with a given name that is not this person's"},
 	{"name.near-miss", "name", TQL_SEV_WARNING,
 	 "an unknown capitalised word that is close to a known name"},
+	{"name.dated", "name", TQL_SEV_WARNING,
+	 "a dated spelling that current press style has replaced (\"Kiev\" for Kyiv in English)"},
 	{"name.order", "name", TQL_SEV_WARNING,
 	 "a person's given and family names in the wrong order (\"Jinping Xi\")"},
 	{"consistency.name", "consistency", TQL_SEV_WARNING,
@@ -888,6 +890,24 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	}
 	if (first_ok && !ambiguous && !add_mention(st, first_ok, key, klen, off, len))
 		return TQL_ENOMEM;
+	/* a dated spelling ("Kiev" in English), not in the dish "Chicken Kiev" */
+	const char *cur = first_ok && !ambiguous ? tql_names_dated(st->nm, st->lang, key, klen) : NULL;
+	size_t pl = 0;
+	const char *pk = cur && i > 0 ? word_key(st, i - 1, &pl) : NULL;
+	if (cur && !(pk && pl == 7 && memcmp(pk, "chicken", 7) == 0)) {
+		const char *t = doc->text + off;
+		if (len > 4 && memcmp(t + len - 4, "\xE2\x80\x99s", 4) == 0)
+			len -= 4; /* "Kiev’s": the name, not the possessive */
+		else if (len > 2 && memcmp(t + len - 2, "'s", 2) == 0)
+			len -= 2;
+		char shown[256];
+		snprintf(shown, sizeof shown, "%.*s", (int)(len < 200 ? len : 200), doc->text + off);
+		return tql_emit(ctx, "name.dated", off, len, cur, true,
+		                "'%s' is a dated spelling; current %s press writes '%s'", shown, st->lang,
+		                cur)
+		           ? TQL_OK
+		           : TQL_ENOMEM;
+	}
 	/* the right letters with an accent the name does not have ("Sanchéz"),
 	 * or without one the document language's alphabet has ("Pedro Sanchez"
 	 * in Spanish) */
