@@ -909,48 +909,54 @@ int tql_names_cognate(const tql_names *nm, const char *folded, size_t n)
 	return tql_strmap_get(&nm->cognates, folded, n, &v) ? (int)v : 0;
 }
 
-/* Loads names/dated-forms.txt: lang, dated form, current form, source. */
-static tql_status load_dated(tql_engine *eng, tql_names *nm)
+/* Calls line(nm, text, length) for each non-empty line of data file rel
+ * that is not a comment; a missing file is no error. */
+static tql_status each_data_line(tql_engine *eng, tql_names *nm, const char *rel,
+                                 tql_status (*line)(tql_names *, const char *, size_t))
 {
-	char *path = tql_data_path(eng, "names/dated-forms.txt");
-	char *data = NULL;
+	char *path = tql_data_path(eng, rel);
+	char *data = NULL; /* owned here */
 	size_t len = 0;
 	tql_status st = path ? tql_read_file(path, &data, &len) : TQL_ENOMEM;
 	free(path);
 	if (st == TQL_EIO)
 		return TQL_OK;
-	if (st != TQL_OK)
-		return st;
-	tql_buf k = {0};
-	char *p = data, *end = data + len;
-	while (p < end && st == TQL_OK) {
+	for (char *p = data, *end = data + len; st == TQL_OK && p < end;) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char *t1 = l && p[0] != '#' ? memchr(p, '\t', l) : NULL;
-		char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(p + l - t1 - 1)) : NULL;
-		if (t2) {
-			char *t3 = memchr(t2 + 1, '\t', (size_t)(p + l - t2 - 1));
-			size_t cl = (size_t)((t3 ? t3 : p + l) - t2 - 1);
-			char **nv = realloc(nm->dated_cur, sizeof *nv * (nm->ndated + 1));
-			char *cur = nv ? tql_strndup(t2 + 1, cl) : NULL; /* owned by nm->dated_cur */
-			k.n = 0;
-			if (nv)
-				nm->dated_cur = nv;
-			if (!cur || !tql_buf_add(&k, p, (size_t)(t1 - p)) || !tql_buf_add(&k, SEP, 1) ||
-			    !tql_fold(t1 + 1, (size_t)(t2 - t1 - 1), &k)) {
-				free(cur);
-				st = TQL_ENOMEM;
-				break;
-			}
-			nm->dated_cur[nm->ndated++] = cur;
-			if (!tql_strmap_put(&nm->dated, k.p, k.n, nm->ndated))
-				st = TQL_ENOMEM;
-		}
+		if (l && p[0] != '#')
+			st = line(nm, p, l);
 		p += l + 1;
 	}
-	tql_buf_free(&k);
 	free(data);
 	return st;
+}
+
+/* One line of names/dated-forms.txt: lang, dated form, current form, source. */
+static tql_status dated_line(tql_names *nm, const char *p, size_t l)
+{
+	const char *t1 = memchr(p, '\t', l);
+	const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(p + l - t1 - 1)) : NULL;
+	if (!t2)
+		return TQL_OK;
+	const char *t3 = memchr(t2 + 1, '\t', (size_t)(p + l - t2 - 1));
+	size_t cl = (size_t)((t3 ? t3 : p + l) - t2 - 1);
+	char **nv = realloc(nm->dated_cur, sizeof *nv * (nm->ndated + 1));
+	if (!nv)
+		return TQL_ENOMEM;
+	nm->dated_cur = nv;
+	char *cur = tql_strndup(t2 + 1, cl); /* owned by nm->dated_cur */
+	tql_buf k = {0};
+	bool ok = cur && tql_buf_add(&k, p, (size_t)(t1 - p)) && tql_buf_add(&k, SEP, 1) &&
+	          tql_fold(t1 + 1, (size_t)(t2 - t1 - 1), &k);
+	if (ok) {
+		nm->dated_cur[nm->ndated++] = cur;
+		ok = tql_strmap_put(&nm->dated, k.p, k.n, nm->ndated);
+	} else {
+		free(cur);
+	}
+	tql_buf_free(&k);
+	return ok ? TQL_OK : TQL_ENOMEM;
 }
 
 const char *tql_names_dated(const tql_names *nm, const char *lang, const char *folded, size_t n)
@@ -966,33 +972,13 @@ const char *tql_names_dated(const tql_names *nm, const char *lang, const char *f
 	return tql_strmap_get(&nm->dated, key, ll + 1 + n, &v) ? nm->dated_cur[v - 1] : NULL;
 }
 
-/* Adds names/given-names.txt to the given-name set. */
-static tql_status load_given(tql_engine *eng, tql_names *nm)
+/* One line of names/given-names.txt: a given name. */
+static tql_status given_line(tql_names *nm, const char *p, size_t l)
 {
-	char *path = tql_data_path(eng, "names/given-names.txt");
-	char *data = NULL;
-	size_t len = 0;
-	tql_status st = path ? tql_read_file(path, &data, &len) : TQL_ENOMEM;
-	free(path);
-	if (st == TQL_EIO)
-		return TQL_OK;
-	if (st != TQL_OK)
-		return st;
 	tql_buf g = {0};
-	char *p = data, *end = data + len;
-	while (p < end && st == TQL_OK) {
-		char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (l && p[0] != '#') {
-			g.n = 0;
-			if (!tql_fold(p, l, &g) || (g.n && !tql_strmap_put(&nm->given, g.p, g.n, 1)))
-				st = TQL_ENOMEM;
-		}
-		p += l + 1;
-	}
+	bool ok = tql_fold(p, l, &g) && (!g.n || tql_strmap_put(&nm->given, g.p, g.n, 1));
 	tql_buf_free(&g);
-	free(data);
-	return st;
+	return ok ? TQL_OK : TQL_ENOMEM;
 }
 
 tql_status tql_names_load(tql_engine *eng, tql_names **out)
@@ -1042,9 +1028,9 @@ tql_status tql_names_load(tql_engine *eng, tql_names **out)
 	if (st == TQL_OK)
 		st = build_index(nm, 0);
 	if (st == TQL_OK)
-		st = load_given(eng, nm);
+		st = each_data_line(eng, nm, "names/given-names.txt", given_line);
 	if (st == TQL_OK)
-		st = load_dated(eng, nm);
+		st = each_data_line(eng, nm, "names/dated-forms.txt", dated_line);
 	if (st == TQL_OK)
 		st = load_cognates(eng, nm);
 	if (st == TQL_OK)
