@@ -234,3 +234,14 @@ bool tql_nt_lower_initial(const char *s, size_t n, char *out, size_t cap, size_t
 	out[*outn] = '\0';
 	return true;
 }
+
+int tql_nt_line_of(const tql_doc *doc, size_t a)
+{
+	size_t s = tql_doc_src_start(doc, a);
+	int line = 1;
+	for (size_t i = 0; i < s && i < doc->src_len; i++)
+		if (doc->src[i] == '\n' ||
+		    (doc->src[i] == '\r' && (i + 1 >= doc->src_len || doc->src[i + 1] != '\n')))
+			line++;
+	return line;
+}

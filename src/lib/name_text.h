@@ -37,5 +37,7 @@ bool tql_nt_derivation(const char *lo, size_t nlo, const char *sh, size_t nsh);
 /* Copies the word s with its first letter in lower case into out (cap
  * bytes, NUL-terminated); false if it does not fit or is not UTF-8. */
 bool tql_nt_lower_initial(const char *s, size_t n, char *out, size_t cap, size_t *outn);
+/* Source line (1-based) of analysed offset a. */
+int tql_nt_line_of(const tql_doc *doc, size_t a);
 
 #endif

@@ -5,6 +5,7 @@
  *   consistency.name  one entity written two ways in one document */
 #define _GNU_SOURCE /* memmem */
 #include "../internal.h"
+#include "../name_accent.h"
 #include "../name_cluster.h"
 #include "../name_text.h"
 #include "../names.h"
@@ -136,15 +137,7 @@ static bool entity_has_word(const tql_names *nm, const char *id, const char *w)
 }
 
 /* Per-document state. */
-typedef struct mention {
-	const char *entity;   /* row id (borrowed from the table) */
-	uint32_t row;
-	char *key;            /* folded form (owned) */
-	size_t off, len;      /* analysed span */
-	bool error, canonical;
-	bool acronym;         /* the form is all capitals (US, NATO) */
-	const char *form;     /* the table form (borrowed) */
-} mention;
+typedef tql_mention mention;
 
 typedef struct nstate {
 	tql_ctx *ctx;
@@ -229,16 +222,6 @@ static bool joinable(const tql_doc *doc, size_t a, size_t b)
 			return false;
 	}
 	return gap > 0 && gap <= 4;
-}
-
-static int line_of(const tql_doc *doc, size_t a)
-{
-	size_t s = tql_doc_src_start(doc, a);
-	int line = 1;
-	for (size_t i = 0; i < s && i < doc->src_len; i++)
-		if (doc->src[i] == '\n' || (doc->src[i] == '\r' && (i + 1 >= doc->src_len || doc->src[i + 1] != '\n')))
-			line++;
-	return line;
 }
 
 /* Number of words in a string (spaces + 1). */
@@ -762,7 +745,7 @@ static bool first_given_word(nstate *st, const tql_name_row *r, size_t i, const 
 		    (at = find_name(st, right, (size_t)rn, sizeof right)) != SIZE_MAX)
 			ok = tql_emit(ctx, "consistency.name", t0->off, end - t0->off, right, false,
 			              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
-			              (int)(end - t0->off), doc->text + t0->off, right, line_of(doc, at));
+			              (int)(end - t0->off), doc->text + t0->off, right, tql_nt_line_of(doc, at));
 	}
 	tql_buf_free(&gb);
 	return ok;
@@ -807,7 +790,7 @@ static bool order_consistency(nstate *st, size_t i, size_t w, const tql_name_row
 	const tql_token *a = &doc->tok[st->words[i]], *b = &doc->tok[st->words[i + w]];
 	return tql_emit(st->ctx, "consistency.name", a->off, b->off + b->len - a->off, right, false,
 	                "'%.*s' is written '%s' elsewhere in this document (line %d); use one order",
-	                (int)(b->off + b->len - a->off), doc->text + a->off, right, line_of(doc, at));
+	                (int)(b->off + b->len - a->off), doc->text + a->off, right, tql_nt_line_of(doc, at));
 }
 
 /* Is word i preceded by a given name of one of the people in hl? */
@@ -978,7 +961,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	    (at = find_name(st, right, (size_t)rn, sizeof right)) != SIZE_MAX &&
 	    !tql_emit(ctx, "consistency.name", pv->off, a->off + a->len - pv->off, right, false,
 	              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
-	              (int)(a->off + a->len - pv->off), doc->text + pv->off, right, line_of(doc, at)))
+	              (int)(a->off + a->len - pv->off), doc->text + pv->off, right, tql_nt_line_of(doc, at)))
 		return TQL_ENOMEM;
 	return TQL_OK;
 }
@@ -2093,178 +2076,6 @@ static tql_status resolve_near_misses(nstate *st)
 
 /* One name written with and without its accents in one document
  * ("Yeşilgöz" ... "Yesilgöz"), in any language: report the bare ones. */
-/* End of the word of a name that starts at s[i] (s has n bytes): words
- * end at white space, hyphens and ASCII punctuation. */
-static size_t name_word_end(const char *s, size_t i, size_t n)
-{
-	while (i < n && !strchr(" \t\n-,.;:!?()\"'", s[i]))
-		i++;
-	return i;
-}
-
-/* Records each word of mention m under entity + folded word, keeping the
- * occurrence with the most accents (document offset + 1). */
-static bool index_mention_words(nstate *st, const mention *m, tql_strmap *wm, tql_buf *k)
-{
-	const char *text = st->ctx->doc->text;
-	const char *mt = text + m->off;
-	for (size_t i = 0; i < m->len;) {
-		size_t e = name_word_end(mt, i, m->len);
-		if (e > i) {
-			k->n = 0;
-			uintptr_t best;
-			if (!tql_buf_adds(k, m->entity) || !tql_buf_addc(k, '\0') ||
-			    !tql_fold(mt + i, e - i, k))
-				return false;
-			size_t marks = tql_nt_accent_count(mt + i, e - i);
-			if (!tql_strmap_get(wm, k->p, k->n, &best)) {
-				if (!tql_strmap_put(wm, k->p, k->n, m->off + i + 1))
-					return false;
-			} else {
-				size_t bo = best - 1, be = name_word_end(text, bo, st->ctx->doc->len);
-				if (tql_nt_accent_count(text + bo, be - bo) < marks &&
-				    !tql_strmap_put(wm, k->p, k->n, m->off + i + 1))
-					return false;
-			}
-		}
-		i = e < m->len ? e + 1 : e;
-	}
-	return true;
-}
-
-/* Does the table form hold the word w (wn bytes) exactly, as a word? */
-static bool form_has_word(const char *form, const char *w, size_t wn)
-{
-	size_t fl = strlen(form);
-	for (size_t i = 0; i < fl;) {
-		size_t e = name_word_end(form, i, fl);
-		if (e - i == wn && memcmp(form + i, w, wn) == 0)
-			return true;
-		i = e < fl ? e + 1 : e;
-	}
-	return false;
-}
-
-/* Mention m with each word replaced by a more-accented spelling of the same
- * word in another mention of its entity ("Correa do Lago" after "Corrêa do
- * Lago"), into out; *at gets the first such spelling's offset. False when
- * no word is replaced (or out of memory). */
-static bool accented_words(nstate *st, const mention *m, const tql_strmap *wm, bool fr,
-                           tql_buf *k, tql_buf *out, size_t *at)
-{
-	const tql_doc *doc = st->ctx->doc;
-	const char *mt = doc->text + m->off;
-	bool any = false;
-	out->n = 0;
-	for (size_t i = 0; i < m->len;) {
-		size_t e = name_word_end(mt, i, m->len);
-		const char *w = mt + i;
-		size_t wn = e - i;
-		k->n = 0;
-		uintptr_t best;
-		if (e > i && tql_buf_adds(k, m->entity) && tql_buf_addc(k, '\0') &&
-		    tql_fold(mt + i, e - i, k) && tql_strmap_get(wm, k->p, k->n, &best)) {
-			size_t bo = best - 1, be = name_word_end(doc->text, bo, doc->len);
-			/* (the table's own spelling is never the one to change:
-			 * "Stocker" beside a garbled "Stöcker") */
-			if (!form_has_word(m->form, w, wn) &&
-			    tql_nt_accent_count(doc->text + bo, be - bo) > tql_nt_accent_count(w, wn) &&
-			    tql_nt_accent_only_diff(w, wn, doc->text + bo, be - bo, fr)) {
-				if (!any)
-					*at = bo;
-				any = true;
-				w = doc->text + bo;
-				wn = be - bo;
-			}
-		}
-		if (!tql_buf_add(out, w, wn) || (e < m->len && !tql_buf_add(out, mt + e, 1)))
-			return false;
-		i = e < m->len ? e + 1 : e;
-	}
-	return any;
-}
-
-static bool accent_consistency(nstate *st)
-{
-	tql_ctx *ctx = st->ctx;
-	const tql_doc *doc = ctx->doc;
-	bool fr = strcmp(st->lang, "fr") == 0, ok = false;
-	/* entity + folded text -> the mention of it with the most accents (+1) */
-	tql_strmap most = {0};
-	/* entity + folded word -> its occurrence with the most accents (+1) */
-	tql_strmap wmost = {0};
-	size_t *marks = malloc(sizeof *marks * (st->nm_ + 1));
-	tql_buf k = {0}, alt = {0};
-	if (!marks)
-		goto done;
-	for (size_t a = 0; a < st->nm_; a++) {
-		const mention *m = &st->m[a];
-		marks[a] = tql_nt_accent_count(doc->text + m->off, m->len);
-		k.n = 0;
-		uintptr_t best;
-		if (m->error || !tql_buf_adds(&k, m->entity) || !tql_buf_addc(&k, '\0') ||
-		    !tql_fold(doc->text + m->off, m->len, &k))
-			continue;
-		if ((!tql_strmap_get(&most, k.p, k.n, &best) || marks[best - 1] < marks[a]) &&
-		    !tql_strmap_put(&most, k.p, k.n, a + 1))
-			goto done;
-		if (!m->acronym && !index_mention_words(st, m, &wmost, &k))
-			goto done;
-	}
-	for (size_t a = 0; a < st->nm_; a++) {
-		const mention *m = &st->m[a];
-		const char *mt = doc->text + m->off;
-		if (m->error || m->acronym)
-			continue;
-		/* the other spelling: the table form written in the document
-		 * ("Sánchez" inside "Pedro Sánchez"), or another mention; only the
-		 * one with fewer accents is reported (the table may lack them:
-		 * CLDR's English "Belem") */
-		const char *other = NULL;
-		size_t on = 0, at = SIZE_MAX;
-		size_t fl = strlen(m->form);
-		if (tql_nt_accent_only_diff(mt, m->len, m->form, fl, fr) &&
-		    tql_nt_accent_count(m->form, fl) >= marks[a] && /* (a moved accent: Sanchéz) */
-		    (at = tql_nt_find_word(doc, m->form, fl)) != SIZE_MAX) {
-			other = m->form;
-			on = fl;
-		}
-		k.n = 0;
-		uintptr_t best;
-		if (!other && tql_buf_adds(&k, m->entity) && tql_buf_addc(&k, '\0') &&
-		    tql_fold(mt, m->len, &k) && tql_strmap_get(&most, k.p, k.n, &best) &&
-		    marks[best - 1] > marks[a]) {
-			const mention *n = &st->m[best - 1];
-			if (tql_nt_accent_only_diff(mt, m->len, doc->text + n->off, n->len, fr)) {
-				other = doc->text + n->off;
-				on = n->len;
-				at = n->off;
-			}
-		}
-		/* word by word: "Andre Correa do Lago" after "Corrêa do Lago" */
-		if (!other && accented_words(st, m, &wmost, fr, &k, &alt, &at)) {
-			other = alt.p;
-			on = alt.n;
-		}
-		if (!other)
-			continue;
-		char shown[256];
-		snprintf(shown, sizeof shown, "%.*s", (int)(on < 200 ? on : 200), other);
-		if (!tql_emit(ctx, "consistency.name", m->off, m->len, shown, false,
-		              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
-		              (int)m->len, mt, shown, line_of(doc, at)))
-			goto done;
-	}
-	ok = true;
-done:
-	free(marks);
-	tql_buf_free(&k);
-	tql_buf_free(&alt);
-	tql_strmap_free(&most);
-	tql_strmap_free(&wmost);
-	return ok;
-}
-
 static tql_status consistency(nstate *st)
 {
 	tql_ctx *ctx = st->ctx;
@@ -2333,10 +2144,10 @@ static tql_status consistency(nstate *st)
 		tql_buf_free(&rk);
 		if (!tql_emit(ctx, "consistency.name", m->off, m->len, refshown, false,
 		              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
-		              (int)m->len, ctx->doc->text + m->off, refshown, line_of(ctx->doc, rf->off)))
+		              (int)m->len, ctx->doc->text + m->off, refshown, tql_nt_line_of(ctx->doc, rf->off)))
 			goto done;
 	}
-	rs = accent_consistency(st) ? TQL_OK : TQL_ENOMEM;
+	rs = tql_na_accent_consistency(ctx, st->lang, st->m, st->nm_) ? TQL_OK : TQL_ENOMEM;
 done:
 	tql_strmap_free(&ref);
 	return rs;

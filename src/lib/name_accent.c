@@ -1,0 +1,178 @@
+/* name_accent.c - one name written with and without its accents in one
+ * document ("Belem" / "Belém", "Correa do Lago" / "Corrêa do Lago"). */
+#include "name_accent.h"
+#include "name_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* End of the word of a name that starts at s[i] (s has n bytes): words
+ * end at white space, hyphens and ASCII punctuation. */
+static size_t name_word_end(const char *s, size_t i, size_t n)
+{
+	while (i < n && !strchr(" \t\n-,.;:!?()\"'", s[i]))
+		i++;
+	return i;
+}
+
+/* Records each word of mention m under entity + folded word, keeping the
+ * occurrence with the most accents (document offset + 1). */
+static bool index_mention_words(const tql_doc *doc, const tql_mention *m, tql_strmap *wm,
+                                tql_buf *k)
+{
+	const char *text = doc->text;
+	const char *mt = text + m->off;
+	for (size_t i = 0; i < m->len;) {
+		size_t e = name_word_end(mt, i, m->len);
+		if (e > i) {
+			k->n = 0;
+			uintptr_t best;
+			if (!tql_buf_adds(k, m->entity) || !tql_buf_addc(k, '\0') ||
+			    !tql_fold(mt + i, e - i, k))
+				return false;
+			size_t marks = tql_nt_accent_count(mt + i, e - i);
+			if (!tql_strmap_get(wm, k->p, k->n, &best)) {
+				if (!tql_strmap_put(wm, k->p, k->n, m->off + i + 1))
+					return false;
+			} else {
+				size_t bo = best - 1, be = name_word_end(text, bo, doc->len);
+				if (tql_nt_accent_count(text + bo, be - bo) < marks &&
+				    !tql_strmap_put(wm, k->p, k->n, m->off + i + 1))
+					return false;
+			}
+		}
+		i = e < m->len ? e + 1 : e;
+	}
+	return true;
+}
+
+/* Does the table form hold the word w (wn bytes) exactly, as a word? */
+static bool form_has_word(const char *form, const char *w, size_t wn)
+{
+	size_t fl = strlen(form);
+	for (size_t i = 0; i < fl;) {
+		size_t e = name_word_end(form, i, fl);
+		if (e - i == wn && memcmp(form + i, w, wn) == 0)
+			return true;
+		i = e < fl ? e + 1 : e;
+	}
+	return false;
+}
+
+/* Mention m with each word replaced by a more-accented spelling of the same
+ * word in another mention of its entity ("Correa do Lago" after "Corrêa do
+ * Lago"), into out; *at gets the first such spelling's offset. False when
+ * no word is replaced (or out of memory). */
+static bool accented_words(const tql_doc *doc, const tql_mention *m, const tql_strmap *wm,
+                           bool fr, tql_buf *k, tql_buf *out, size_t *at)
+{
+	const char *mt = doc->text + m->off;
+	bool any = false;
+	out->n = 0;
+	for (size_t i = 0; i < m->len;) {
+		size_t e = name_word_end(mt, i, m->len);
+		const char *w = mt + i;
+		size_t wn = e - i;
+		k->n = 0;
+		uintptr_t best;
+		if (e > i && tql_buf_adds(k, m->entity) && tql_buf_addc(k, '\0') &&
+		    tql_fold(mt + i, e - i, k) && tql_strmap_get(wm, k->p, k->n, &best)) {
+			size_t bo = best - 1, be = name_word_end(doc->text, bo, doc->len);
+			/* (the table's own spelling is never the one to change:
+			 * "Stocker" beside a garbled "Stöcker") */
+			if (!form_has_word(m->form, w, wn) &&
+			    tql_nt_accent_count(doc->text + bo, be - bo) > tql_nt_accent_count(w, wn) &&
+			    tql_nt_accent_only_diff(w, wn, doc->text + bo, be - bo, fr)) {
+				if (!any)
+					*at = bo;
+				any = true;
+				w = doc->text + bo;
+				wn = be - bo;
+			}
+		}
+		if (!tql_buf_add(out, w, wn) || (e < m->len && !tql_buf_add(out, mt + e, 1)))
+			return false;
+		i = e < m->len ? e + 1 : e;
+	}
+	return any;
+}
+
+bool tql_na_accent_consistency(tql_ctx *ctx, const char *lang, const tql_mention *ms, size_t n)
+{
+	const tql_doc *doc = ctx->doc;
+	bool fr = strcmp(lang, "fr") == 0, ok = false;
+	/* entity + folded text -> the mention of it with the most accents (+1) */
+	tql_strmap most = {0};
+	/* entity + folded word -> its occurrence with the most accents (+1) */
+	tql_strmap wmost = {0};
+	size_t *marks = malloc(sizeof *marks * (n + 1));
+	tql_buf k = {0}, alt = {0};
+	if (!marks)
+		goto done;
+	for (size_t a = 0; a < n; a++) {
+		const tql_mention *m = &ms[a];
+		marks[a] = tql_nt_accent_count(doc->text + m->off, m->len);
+		k.n = 0;
+		uintptr_t best;
+		if (m->error || !tql_buf_adds(&k, m->entity) || !tql_buf_addc(&k, '\0') ||
+		    !tql_fold(doc->text + m->off, m->len, &k))
+			continue;
+		if ((!tql_strmap_get(&most, k.p, k.n, &best) || marks[best - 1] < marks[a]) &&
+		    !tql_strmap_put(&most, k.p, k.n, a + 1))
+			goto done;
+		if (!m->acronym && !index_mention_words(doc, m, &wmost, &k))
+			goto done;
+	}
+	for (size_t a = 0; a < n; a++) {
+		const tql_mention *m = &ms[a];
+		const char *mt = doc->text + m->off;
+		if (m->error || m->acronym)
+			continue;
+		/* the other spelling: the table form written in the document
+		 * ("Sánchez" inside "Pedro Sánchez"), or another mention; only the
+		 * one with fewer accents is reported (the table may lack them:
+		 * CLDR's English "Belem") */
+		const char *other = NULL;
+		size_t on = 0, at = SIZE_MAX;
+		size_t fl = strlen(m->form);
+		if (tql_nt_accent_only_diff(mt, m->len, m->form, fl, fr) &&
+		    tql_nt_accent_count(m->form, fl) >= marks[a] && /* (a moved accent: Sanchéz) */
+		    (at = tql_nt_find_word(doc, m->form, fl)) != SIZE_MAX) {
+			other = m->form;
+			on = fl;
+		}
+		k.n = 0;
+		uintptr_t best;
+		if (!other && tql_buf_adds(&k, m->entity) && tql_buf_addc(&k, '\0') &&
+		    tql_fold(mt, m->len, &k) && tql_strmap_get(&most, k.p, k.n, &best) &&
+		    marks[best - 1] > marks[a]) {
+			const tql_mention *o = &ms[best - 1];
+			if (tql_nt_accent_only_diff(mt, m->len, doc->text + o->off, o->len, fr)) {
+				other = doc->text + o->off;
+				on = o->len;
+				at = o->off;
+			}
+		}
+		/* word by word: "Andre Correa do Lago" after "Corrêa do Lago" */
+		if (!other && accented_words(doc, m, &wmost, fr, &k, &alt, &at)) {
+			other = alt.p;
+			on = alt.n;
+		}
+		if (!other)
+			continue;
+		char shown[256];
+		snprintf(shown, sizeof shown, "%.*s", (int)(on < 200 ? on : 200), other);
+		if (!tql_emit(ctx, "consistency.name", m->off, m->len, shown, false,
+		              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
+		              (int)m->len, mt, shown, tql_nt_line_of(doc, at)))
+			goto done;
+	}
+	ok = true;
+done:
+	free(marks);
+	tql_buf_free(&k);
+	tql_buf_free(&alt);
+	tql_strmap_free(&most);
+	tql_strmap_free(&wmost);
+	return ok;
+}

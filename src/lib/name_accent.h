@@ -1,0 +1,23 @@
+/* name_accent.h - accent consistency of the names found in a document. */
+#ifndef TQL_NAME_ACCENT_H
+#define TQL_NAME_ACCENT_H
+
+#include "internal.h"
+
+/* One mention of a table entity in a document (names check). */
+typedef struct tql_mention {
+	const char *entity;   /* row id (borrowed from the table) */
+	uint32_t row;
+	char *key;            /* folded form (owned) */
+	size_t off, len;      /* analysed span */
+	bool error, canonical;
+	bool acronym;         /* the form is all capitals (US, NATO) */
+	const char *form;     /* the table form (borrowed) */
+} tql_mention;
+
+/* Reports as consistency.name each of the n mentions ms that spells its
+ * name with fewer accents than the table or another mention of the same
+ * entity; lang is the table language. False: out of memory. */
+bool tql_na_accent_consistency(tql_ctx *ctx, const char *lang, const tql_mention *ms, size_t n);
+
+#endif
