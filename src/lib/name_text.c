@@ -120,13 +120,17 @@ size_t tql_nt_lev(const char *a, size_t na, const char *b, size_t nb)
 /* Are the words of a contained, in order and contiguous, in b? */
 bool tql_nt_words_within(const char *a, const char *b)
 {
-	size_t la = strlen(a);
-	for (const char *p = b; (p = strstr(p, a)) != NULL; p++) {
-		bool left = p == b || p[-1] == ' ';
-		bool right = p[la] == '\0' || p[la] == ' ';
-		if (left && right)
+	return tql_nt_words_within_n(a, strlen(a), b);
+}
+
+bool tql_nt_words_within_n(const char *a, size_t la, const char *b)
+{
+	if (!la)
+		return false;
+	for (const char *p = b; *p; p++)
+		if ((p == b || p[-1] == ' ') && strncmp(p, a, la) == 0 &&
+		    (p[la] == '\0' || p[la] == ' '))
 			return true;
-	}
 	return false;
 }
 

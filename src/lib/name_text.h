@@ -23,6 +23,8 @@ size_t tql_nt_lev(const char *a, size_t na, const char *b, size_t nb);
 /* Is a (NUL-terminated, words separated by single spaces) a whole-word
  * part of b? */
 bool tql_nt_words_within(const char *a, const char *b);
+/* The same for the first la bytes of a. */
+bool tql_nt_words_within_n(const char *a, size_t la, const char *b);
 /* Does text t differ from f (same number of letters) only in accents,
  * other than on a capital when fr is set? */
 bool tql_nt_accent_only_diff(const char *t, size_t tn, const char *f, size_t fn, bool fr);

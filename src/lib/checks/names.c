@@ -224,6 +224,16 @@ static bool joinable(const tql_doc *doc, size_t a, size_t b)
 	return gap > 0 && gap <= 4;
 }
 
+/* Length of t without an English possessive ending ('s, ’s). */
+static size_t without_possessive(const char *t, size_t n)
+{
+	if (n > 4 && memcmp(t + n - 4, "\xE2\x80\x99s", 4) == 0)
+		return n - 4;
+	if (n > 2 && memcmp(t + n - 2, "'s", 2) == 0)
+		return n - 2;
+	return n;
+}
+
 /* Number of words in a string (spaces + 1). */
 static size_t nwords_of(const char *s)
 {
@@ -694,6 +704,22 @@ static size_t find_name(nstate *st, char *s, size_t n, size_t cap)
 	return at;
 }
 
+/* When the document also writes the name rightly (right, rn bytes, in a
+ * buffer of cap bytes; found as find_name() does), reports the text at
+ * [off, off+len) as a second spelling: consistency.name, "use one <what>".
+ * False: out of memory. */
+static bool written_elsewhere(nstate *st, size_t off, size_t len, char *right, int rn, size_t cap,
+                              const char *what)
+{
+	const tql_doc *doc = st->ctx->doc;
+	size_t at;
+	if (rn <= 0 || (size_t)rn >= cap || (at = find_name(st, right, (size_t)rn, cap)) == SIZE_MAX)
+		return true;
+	return tql_emit(st->ctx, "consistency.name", off, len, right, false,
+	                "'%.*s' is written '%s' elsewhere in this document (line %d); use one %s",
+	                (int)len, doc->text + off, right, tql_nt_line_of(doc, at), what);
+}
+
 /* "Luis Inacio Lula da Silva": the last word of a person's two-word given
  * name stands right before the family name, and the word before it is
  * another language's form (Luis / Luiz) or a garble of the first.
@@ -717,12 +743,14 @@ static bool first_given_word(nstate *st, const tql_name_row *r, size_t i, const 
 		tql_buf_free(&gb);
 		return false;
 	}
-	const char *last = strrchr(gb.p, ' ') + 1;
-	size_t fn = strcspn(gb.p, " ");
+	/* exactly two words, the second the one before the family name */
+	const char *sp = strchr(gb.p, ' ');
+	const char *last = sp ? sp + 1 : NULL;
+	size_t fn = sp ? (size_t)(sp - gb.p) : 0;
 	char first[64];
 	bool ok = true;
-	if (strcmp(last, "") != 0 && strlen(last) == gl && memcmp(last, g, gl) == 0 &&
-	    fn < sizeof first && strchr(gb.p, ' ') == last - 1) {
+	if (last && !strchr(last, ' ') && strlen(last) == gl && memcmp(last, g, gl) == 0 &&
+	    fn < sizeof first) {
 		memcpy(first, gb.p, fn);
 		first[fn] = '\0';
 		size_t kl;
@@ -739,13 +767,10 @@ static bool first_given_word(nstate *st, const tql_name_row *r, size_t i, const 
 			              doc->text + t0->off, r->canonical, r->given[0]);
 		/* the document names the person rightly elsewhere */
 		char right[256];
-		size_t rest = t0->off + t0->len, at;
+		size_t rest = t0->off + t0->len;
 		int rn = snprintf(right, sizeof right, "%s%.*s", sugg, (int)(end - rest), doc->text + rest);
-		if (close && ok && rn > 0 && (size_t)rn < sizeof right &&
-		    (at = find_name(st, right, (size_t)rn, sizeof right)) != SIZE_MAX)
-			ok = tql_emit(ctx, "consistency.name", t0->off, end - t0->off, right, false,
-			              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
-			              (int)(end - t0->off), doc->text + t0->off, right, tql_nt_line_of(doc, at));
+		if (close && ok)
+			ok = written_elsewhere(st, t0->off, end - t0->off, right, rn, sizeof right, "form");
 	}
 	tql_buf_free(&gb);
 	return ok;
@@ -780,17 +805,12 @@ static bool order_consistency(nstate *st, size_t i, size_t w, const tql_name_row
 	bool given = nk && tql_fold(r->given[0], strlen(r->given[0]), &gb) && gb.n == nl &&
 	             memcmp(gb.p, nk, nl) == 0;
 	tql_buf_free(&gb);
+	if (!given)
+		return true;
 	char right[256];
-	size_t at, cl = strlen(r->canonical);
-	if (!given || cl >= sizeof right)
-		return true;
-	memcpy(right, r->canonical, cl + 1);
-	if ((at = find_name(st, right, cl, sizeof right)) == SIZE_MAX)
-		return true;
+	int rn = snprintf(right, sizeof right, "%s", r->canonical);
 	const tql_token *a = &doc->tok[st->words[i]], *b = &doc->tok[st->words[i + w]];
-	return tql_emit(st->ctx, "consistency.name", a->off, b->off + b->len - a->off, right, false,
-	                "'%.*s' is written '%s' elsewhere in this document (line %d); use one order",
-	                (int)(b->off + b->len - a->off), doc->text + a->off, right, tql_nt_line_of(doc, at));
+	return written_elsewhere(st, a->off, b->off + b->len - a->off, right, rn, sizeof right, "order");
 }
 
 /* Is word i preceded by a given name of one of the people in hl? */
@@ -878,11 +898,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	size_t pl = 0;
 	const char *pk = cur && i > 0 ? word_key(st, i - 1, &pl) : NULL;
 	if (cur && !(pk && pl == 7 && memcmp(pk, "chicken", 7) == 0)) {
-		const char *t = doc->text + off;
-		if (len > 4 && memcmp(t + len - 4, "\xE2\x80\x99s", 4) == 0)
-			len -= 4; /* "Kiev’s": the name, not the possessive */
-		else if (len > 2 && memcmp(t + len - 2, "'s", 2) == 0)
-			len -= 2;
+		len = without_possessive(doc->text + off, len); /* "Kiev’s": the name */
 		char shown[256];
 		snprintf(shown, sizeof shown, "%.*s", (int)(len < 200 ? len : 200), doc->text + off);
 		return tql_emit(ctx, "name.dated", off, len, cur, true,
@@ -925,7 +941,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	const char *g = word_key(st, i - 1, &gl);
 	if (!g)
 		return TQL_OK;
-	/* the family name may be by_family people's (González): the given name
+	/* the family name may be several people's (González): the given name
 	 * must be close to exactly one of theirs and the own of none */
 	const tql_name_row *pick = NULL;
 	int pick_v = GV_FAR;
@@ -956,14 +972,9 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	 * name ("Edmund González" after "Edmundo González") */
 	char right[256];
 	int rn = snprintf(right, sizeof right, "%s %.*s", pick->given[0], (int)a->len, doc->text + a->off);
-	size_t at;
-	if (rn > 0 && (size_t)rn < sizeof right &&
-	    (at = find_name(st, right, (size_t)rn, sizeof right)) != SIZE_MAX &&
-	    !tql_emit(ctx, "consistency.name", pv->off, a->off + a->len - pv->off, right, false,
-	              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
-	              (int)(a->off + a->len - pv->off), doc->text + pv->off, right, tql_nt_line_of(doc, at)))
-		return TQL_ENOMEM;
-	return TQL_OK;
+	return written_elsewhere(st, pv->off, a->off + a->len - pv->off, right, rn, sizeof right, "form")
+	           ? TQL_OK
+	           : TQL_ENOMEM;
 }
 
 /* Is a word adjacent to [a, b] (word indices) a word of language `l` that
@@ -1122,21 +1133,6 @@ static tql_status resolve_foreign(nstate *st)
 	}
 	tql_buf_free(&k);
 	return TQL_OK;
-}
-
-/* Is key k (kn bytes, whole words) a part of the folded form f? */
-static bool within_key(const char *k, size_t kn, const char *f)
-{
-	size_t fl = strlen(f);
-	if (!kn)
-		return false;
-	for (const char *p = f; (p = memchr(p, k[0], (size_t)(f + fl - p))) != NULL; p++) {
-		if (p + kn > f + fl)
-			return false;
-		if (memcmp(p, k, kn) == 0 && (p == f || p[-1] == ' ') && (p[kn] == '\0' || p[kn] == ' '))
-			return true;
-	}
-	return false;
 }
 
 /* Is one word i written as a person's name: after a given name or a
@@ -1298,7 +1294,7 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				 * "Le Vatican", "Cité du Vatican") */
 				tql_buf of = {0};
 				bool inside = tql_fold(own->canonical, strlen(own->canonical), &of) &&
-				              of.n > ends[w - 1] && within_key(key.p, ends[w - 1], of.p);
+				              of.n > ends[w - 1] && tql_nt_words_within_n(key.p, ends[w - 1], of.p);
 				tql_buf_free(&of);
 				if (inside)
 					continue;
@@ -1412,7 +1408,7 @@ static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
 			const tql_name_row *own = NULL;
 			const tql_name_hit *hit = NULL;
 			bool clash = false, by_family = false;
-			/* a given name by_family people share (Benjamin): the one whose
+			/* a given name several people share (Benjamin): the one whose
 			 * family name follows ("Бенджамином Нетаньяху") */
 			size_t nk = 0;
 			const char *next = w == 1 && i + 1 < st->nwords &&
@@ -1497,6 +1493,12 @@ oom:
 }
 
 
+/* Does the language's naming take given names unchanged as family names? */
+static bool given_as_family(const char *lang)
+{
+	return strcmp(lang, "en") == 0 || strcmp(lang, "de") == 0 || strcmp(lang, "fr") == 0;
+}
+
 /*
  * A person's own given name followed by a family name one letter off or
  * sounding the same ("Jens Span", "Friedrich März", "Ursula von der Leyden",
@@ -1505,12 +1507,6 @@ oom:
  * may itself be garbled into a form that sounds the same (Kalin / Călin).
  * Returns the number of words flagged (0: none).
  */
-/* Does the language's naming take given names unchanged as family names? */
-static bool given_as_family(const char *lang)
-{
-	return strcmp(lang, "en") == 0 || strcmp(lang, "de") == 0 || strcmp(lang, "fr") == 0;
-}
-
 static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 {
 	tql_ctx *ctx = st->ctx;
@@ -2132,10 +2128,7 @@ static tql_status consistency(nstate *st)
 		char refshown[256];
 		size_t rl = rf->len < 200 ? rf->len : 200;
 		const char *rt = ctx->doc->text + rf->off;
-		if (rl > 4 && memcmp(rt + rl - 4, "\xE2\x80\x99s", 4) == 0)
-			rl -= 4; /* show "Kyiv", not "Kyiv’s" */
-		else if (rl > 2 && memcmp(rt + rl - 2, "'s", 2) == 0)
-			rl -= 2;
+		rl = without_possessive(rt, rl); /* show "Kyiv", not "Kyiv’s" */
 		snprintf(refshown, sizeof refshown, "%.*s", (int)rl, rt);
 		/* an inflected reference ("Kiews", "Киеве") is shown in its table form */
 		tql_buf rk = {0};
