@@ -14,9 +14,14 @@
 // exemplar city name from ICU. Chinese forms become pinyin with ICU's
 // "Han-Latin; Latin-ASCII" transform; the syllables of each word (words are
 // separated by the middle dot) are joined and capitalised: 斯科特·贝森特 ->
-// "Sikete Beisente", plus the family name alone ("Beisente").
+// "Sikete Beisente", plus the family name alone ("Beisente"). A Chinese-style
+// name (canonical = family + given characters, no dot: people of Taiwan,
+// Hong Kong, Singapore, whose English forms are not Hanyu Pinyin) becomes
+// "Family Given": 赖清德 -> "Lai Qingde" for Lai Ching-te (only with a given
+// name of two characters or more: two-syllable names are too common).
 // Left out: forms of fewer than 5 letters (6 for one word), given names of
-// names/given-names.txt, forms equal (folded) to a correct
+// names/given-names.txt, forms listed in names/pinyin-exclude.txt (correct
+// names of other places or people), forms equal (folded) to a correct
 // Latin form of any entity, and one-word forms that Hunspell knows in
 // en_US, en_GB, de_DE, fr_FR, es_ES or it_IT (such words are not evidence).
 // Output rows are supplements (lang starts with '+'): their errors are added
@@ -76,6 +81,9 @@ struct Entity {
 	std::set<std::string> latin_langs; // languages of its Latin-script rows
 	std::vector<std::string> zh;       // Chinese forms
 	std::vector<std::string> zh_family;
+	// Chinese-style names (family and given characters, no dot): written
+	// "Family Given" in pinyin (赖清德 -> "Lai Qingde")
+	std::vector<std::pair<std::string, std::string>> zh_pairs;
 	std::string note;
 };
 
@@ -144,9 +152,16 @@ int main(int argc, char **argv)
 			if (zh) {
 				for (auto &x : forms)
 					e.zh.push_back(x);
-				for (auto &x : split(c[7], '|'))
-					if (!x.empty())
-						e.zh_family.push_back(x);
+				auto fam = split(c[7], '|'), giv = split(c[6], '|');
+				if (!fam.empty() && !giv.empty() && !fam[0].empty() && !giv[0].empty() &&
+				    c[3] == fam[0] + giv[0]) {
+					e.zh_pairs.emplace_back(fam[0], giv[0]);
+					e.zh.erase(std::remove(e.zh.begin(), e.zh.end(), c[3]), e.zh.end());
+				} else {
+					for (auto &x : fam)
+						if (!x.empty())
+							e.zh_family.push_back(x);
+				}
 				e.note = c[8];
 			} else if (!e.latin_langs.empty()) {
 				for (auto &x : forms)
@@ -184,6 +199,16 @@ int main(int argc, char **argv)
 		while (std::getline(gin, g))
 			if (!g.empty() && g[0] != '#')
 				given.insert(folded(g));
+	}
+	// pinyin forms that are correct names of other places or people
+	// (names/pinyin-exclude.txt: form, tab, reason)
+	std::set<std::string> excluded;
+	{
+		std::ifstream xin(dir + "/pinyin-exclude.txt");
+		std::string x;
+		while (std::getline(xin, x))
+			if (!x.empty() && x[0] != '#')
+				excluded.insert(x.substr(0, x.find('\t')));
 	}
 	static const char *dicts[] = {"en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT"};
 	std::vector<Hunhandle *> hs;
@@ -243,20 +268,31 @@ int main(int argc, char **argv)
 	std::printf("id\tlang\tkind\tcanonical\taccepted\terrors\tgiven\tfamily\tsource\n");
 	size_t nrows = 0, nforms = 0;
 	for (auto &[id, e] : ents) {
-		if (e.zh.empty() || e.latin_langs.empty() || e.en.empty())
+		if ((e.zh.empty() && e.zh_pairs.empty()) || e.latin_langs.empty() || e.en.empty())
 			continue;
 		std::vector<std::string> zh = e.zh;
 		zh.insert(zh.end(), e.zh_family.begin(), e.zh_family.end());
 		std::set<std::string> seen;
 		std::vector<std::string> errs;
-		for (auto &z : zh) {
-			std::string p = pinyin(z);
+		std::vector<std::string> py;
+		for (auto &z : zh)
+			py.push_back(pinyin(z));
+		for (auto &[f, g] : e.zh_pairs) {
+			// (a given name of one character makes a two-syllable name,
+			// which too many real Chinese people bear: "Su Lin", "Xu Xu")
+			if (UnicodeString::fromUTF8(g).countChar32() < 2)
+				continue;
+			std::string pf = pinyin(f), pg = pinyin(g);
+			if (!pf.empty() && !pg.empty())
+				py.push_back(pf + " " + pg);
+		}
+		for (auto &p : py) {
 			bool one = p.find(' ') == std::string::npos;
 			if (p.size() < (one ? 6u : 5u) || seen.count(p) || (one && given.count(folded(p))))
 				continue;
 			seen.insert(p);
 			std::string fp = folded(p);
-			if (correct.count(fp))
+			if (correct.count(fp) || excluded.count(p))
 				continue;
 			if (p.find(' ') == std::string::npos && is_word(p))
 				continue;
@@ -272,6 +308,8 @@ int main(int argc, char **argv)
 		for (auto &x : errs)
 			joined += (joined.empty() ? "" : "|") + x;
 		std::string zhs;
+		for (auto &[f, g] : e.zh_pairs)
+			zhs += (zhs.empty() ? "" : ", ") + f + g;
 		for (auto &x : e.zh)
 			zhs += (zhs.empty() ? "" : ", ") + x;
 		std::printf("%s\t%s\t%s\t%s\t\t%s\t\t\tpinyin (ICU Han-Latin) of the Chinese form %s\n",
