@@ -1140,7 +1140,21 @@ const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *pkey)
 const struct tql_hitlist *tql_names_stem(const tql_names *nm, const char *lang, const char *skey,
                                          size_t klen)
 {
-	return lookup(nm, &nm->stems, lang, skey, klen);
+	const struct tql_hitlist *hl = lookup(nm, &nm->stems, lang, skey, klen);
+	/* Ukrainian dative and locative soften a stem's last consonant before
+	 * -і (Прага: у Празі, Америка: в Америці, Ольха: в Ольсі): without a
+	 * stem as written, try the stem it came from */
+	static const char *const soft[][2] = {{"з", "г"}, {"ц", "к"}, {"с", "х"}};
+	char alt[256];
+	if (hl || strcmp(lang, "uk") != 0 || klen < 8 || klen >= sizeof alt)
+		return hl;
+	for (size_t i = 0; i < sizeof soft / sizeof *soft; i++)
+		if (memcmp(skey + klen - 2, soft[i][0], 2) == 0) {
+			memcpy(alt, skey, klen - 2);
+			memcpy(alt + klen - 2, soft[i][1], 2);
+			return lookup(nm, &nm->stems, lang, alt, klen);
+		}
+	return NULL;
 }
 
 const struct tql_hitlist *tql_names_by_given(const tql_names *nm, const char *lang,

@@ -156,6 +156,10 @@ typedef struct nstate {
 		size_t word;
 		const tql_name_hit *hit;
 		bool given;       /* the person's own given name stands before it */
+		/* equally close entities (hit is the first): the one the
+		 * document names elsewhere decides */
+		const tql_name_hit *alt[8];
+		size_t nalt;
 	} *pend;
 	size_t npend, pendcap;
 	struct fpending {
@@ -832,6 +836,55 @@ static bool given_before(nstate *st, size_t i, const struct tql_hitlist *hl)
 	return yes;
 }
 
+/*
+ * A known family name of one person after a given name that is not theirs: the
+ * name of another known person one letter away ("Mike Walz" is not Tim Walz
+ * but Mike Waltz) is a near miss, with the given name as evidence.
+ */
+static tql_status family_one_off(nstate *st, size_t i, const struct tql_hitlist *fam, const char *g,
+                                 size_t gl, const char *key, size_t klen)
+{
+	const tql_token *a = &st->ctx->doc->tok[st->words[i]];
+	if (tql_u8_count(key, klen) < 4 || a->script != USCRIPT_LATIN)
+		return TQL_OK;
+	/* a family name several known people bear is common (Chen, Kim):
+	 * "Paul Chen" is somebody, not a garbled Paul Chan */
+	for (size_t h = 1; h < fam->n; h++)
+		if (strcmp(st->nm->rows[fam->v[h].row].id, st->nm->rows[fam->v[0].row].id) != 0)
+			return TQL_OK;
+	const struct tql_hitlist *hl = tql_names_by_given(st->nm, st->lang, g, gl);
+	if (!hl && strcmp(st->lang, "en") != 0)
+		hl = tql_names_by_given(st->nm, "en", g, gl);
+	const tql_name_hit *found = NULL;
+	tql_buf f = {0};
+	for (size_t h = 0; hl && h < hl->n; h++) {
+		const tql_name_row *r = &st->nm->rows[hl->v[h].row];
+		f.n = 0;
+		if (!tql_fold(hl->v[h].form, strlen(hl->v[h].form), &f) ||
+		    tql_names_osa(key, klen, f.p, f.n) != 1)
+			continue;
+		if (found && strcmp(st->nm->rows[found->row].id, r->id) != 0) {
+			found = NULL; /* two people: stay quiet */
+			break;
+		}
+		found = &hl->v[h];
+	}
+	tql_buf_free(&f);
+	if (!found)
+		return TQL_OK;
+	const tql_name_row *r = &st->nm->rows[found->row];
+	const tql_token *pv = &st->ctx->doc->tok[st->words[i - 1]];
+	const char *text = st->ctx->doc->text;
+	tql_name_hit x = *found;
+	x.type = TQL_FORM_ERROR;
+	if (!tql_emit(st->ctx, "name.near-miss", a->off, a->len, found->form, false,
+	              "'%.*s %.*s' is not a known name; did you mean '%s' (%s)?", (int)pv->len,
+	              text + pv->off, (int)a->len, text + a->off, found->form, r->canonical) ||
+	    !add_mention(st, &x, key, klen, a->off, a->len))
+		return TQL_ENOMEM;
+	return TQL_OK;
+}
+
 static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
                            const char *key, size_t klen)
 {
@@ -891,6 +944,18 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 			return TQL_ENOMEM;
 		return TQL_OK;
 	}
+	/* a name several people share ("Duterte"): the one of them the
+	 * document named last */
+	for (size_t m = st->nm_; ambiguous && m-- > 0;) {
+		if (st->m[m].error)
+			continue;
+		for (size_t h = 0; h < hl->n && ambiguous; h++)
+			if (hl->v[h].type != TQL_FORM_ERROR &&
+			    strcmp(st->nm->rows[hl->v[h].row].id, st->m[m].entity) == 0) {
+				first_ok = &hl->v[h];
+				ambiguous = false;
+			}
+	}
 	if (first_ok && !ambiguous && !add_mention(st, first_ok, key, klen, off, len))
 		return TQL_ENOMEM;
 	/* a dated spelling ("Kiev" in English), not in the dish "Chicken Kiev" */
@@ -925,7 +990,10 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 			                : tql_emit(ctx, "name.variant", off, len, right, true,
 			                           "'%s' lacks an accent: %s text writes '%s'", shown,
 			                           st->lang, right);
-			return ok ? TQL_OK : TQL_ENOMEM;
+			if (!ok)
+				return TQL_ENOMEM;
+			/* (the given name before it may be wrong too: "Edmund
+			 * Gonzalez" for Edmundo González) */
 		}
 	}
 	if (first_ok && !ambiguous && !order_consistency(st, i, w, &st->nm->rows[first_ok->row], key))
@@ -960,6 +1028,8 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		pick = r;
 		pick_v = v;
 	}
+	if (!pick && w == 1 && !tql_names_has_pair(st->nm, st->lang, g, key))
+		return family_one_off(st, i, hl, g, gl, key, klen);
 	if (!pick || pick_v == GV_FAR || tql_names_has_pair(st->nm, st->lang, g, key))
 		return TQL_OK;
 	/* (an inflected form gets the nominative only as a hint) */
@@ -1079,13 +1149,18 @@ static bool other_given(nstate *st, size_t i, const char *id)
 		return false; /* ("He Lifen": He is this person's family name) */
 	tql_buf g = {0};
 	bool own = false;
+	int cset = tql_names_cognate(st->nm, pk, pl);
 	for (const char *const *l = all_langs; *l && !own; l++) {
 		const tql_name_row *r = tql_names_entity_row(st->nm, id, *l);
 		for (char **gv = r ? r->given : NULL; gv && *gv && !own; gv++) {
 			g.n = 0;
-			/* (or a garble of it that keeps its sounds: "Kit" for Keith) */
+			/* (or a garble of it that keeps its sounds: "Kit" for Keith;
+			 * one letter off; or another language's form: "Петро" for
+			 * Petr, whose own name is then the finding) */
 			own = tql_fold(*gv, strlen(*gv), &g) &&
-			      (tql_nt_words_within(pk, g.p) || tql_nt_same_skeleton(pk, pl, g.p, g.n));
+			      (tql_nt_words_within(pk, g.p) || tql_nt_same_skeleton(pk, pl, g.p, g.n) ||
+			       (tql_u8_count(pk, pl) >= 4 && tql_names_osa(pk, pl, g.p, g.n) == 1) ||
+			       (cset && tql_names_cognate(st->nm, g.p, g.n) == cset));
 		}
 	}
 	tql_buf_free(&g);
@@ -1107,6 +1182,81 @@ static bool emit_foreign(nstate *st, size_t off, size_t len, const tql_name_hit 
 	tql_name_hit h = *x;
 	h.type = TQL_FORM_ERROR;
 	return add_mention(st, &h, key, klen, off, len);
+}
+
+/*
+ * A name in Russian text spelled with Ukrainian letters (і, ї, є, ґ:
+ * "Батумі"), or in Ukrainian text with Russian ones (ы, э, ъ, ё:
+ * "Кыргызстан"): the other language's spelling, left by translation. Found
+ * by reading the letters as the document's alphabet writes them and looking
+ * the result up among the document language's forms, so it also serves
+ * where the table has no row of the other language. Returns 1 if reported.
+ */
+static size_t other_alphabet(nstate *st, size_t i, tql_status *rs)
+{
+	const tql_doc *doc = st->ctx->doc;
+	const tql_token *t = &doc->tok[st->words[i]];
+	bool ru = strcmp(st->lang, "ru") == 0;
+	if (t->script != USCRIPT_CYRILLIC || (!ru && strcmp(st->lang, "uk") != 0))
+		return 0;
+	static const char *const uk_only[] = {"і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ", NULL};
+	static const char *const ru_only[] = {"ы", "э", "ъ", "ё", "Ы", "Э", "Ъ", "Ё", NULL};
+	bool alien = false;
+	const char *w = doc->text + t->off;
+	for (const char *const *a = ru ? uk_only : ru_only; *a && !alien; a++)
+		for (size_t p = 0; p + 2 <= t->len && !alien; p++)
+			alien = memcmp(w + p, *a, 2) == 0; /* (each a two-byte letter) */
+	size_t kl, found = 0;
+	const char *k = alien ? word_key(st, i, &kl) : NULL;
+	if (!k || tql_u8_count(k, kl) < 4)
+		return 0;
+	/* folded keys have lost the diaeresis: ї is і, ё is е */
+	static const char *const to_ru[][2] = {{"і", "и"}, {"є", "е"}, {"ґ", "г"}};
+	static const char *const to_uk[][2] = {{"ы", "и"}, {"э", "е"}, {"ъ", ""}};
+	const char *const(*map)[2] = ru ? to_ru : to_uk;
+	tql_buf c = {0}, sk = {0};
+	for (size_t p = 0; p < kl;) {
+		size_t q = p + 1;
+		while (q < kl && ((unsigned char)k[q] & 0xC0) == 0x80)
+			q++;
+		const char *rep = NULL;
+		for (int m = 0; m < 3 && !rep; m++)
+			if (strlen(map[m][0]) == q - p && memcmp(k + p, map[m][0], q - p) == 0)
+				rep = map[m][1];
+		if (!(rep ? tql_buf_add(&c, rep, strlen(rep)) : tql_buf_add(&c, k + p, q - p))) {
+			*rs = TQL_ENOMEM;
+			goto out;
+		}
+		p = q;
+	}
+	const struct tql_hitlist *hl = tql_names_lookup(st->nm, st->lang, c.p, c.n);
+	bool exact = hl != NULL;
+	if (!hl && tql_names_stem_key(st->lang, c.p, c.n, &sk))
+		hl = tql_names_stem(st->nm, st->lang, sk.p, sk.n);
+	const tql_name_hit *x = NULL;
+	for (size_t h = 0; hl && h < hl->n && !x; h++) {
+		const tql_name_row *r = &st->nm->rows[hl->v[h].row];
+		if (hl->v[h].type != TQL_FORM_ERROR && !hl->v[h].acronym && hl->v[h].words == 1 &&
+		    (r->kind == TQL_NK_PERSON || r->kind == TQL_NK_PLACE))
+			x = &hl->v[h];
+	}
+	if (x) {
+		const tql_name_row *r = &st->nm->rows[x->row];
+		const char *sugg = exact ? x->form : r->kind == TQL_NK_PERSON && r->family[0] ? r->family[0]
+		                                                                             : r->canonical;
+		tql_name_hit h = *x;
+		h.type = TQL_FORM_ERROR;
+		if (!tql_emit(st->ctx, "name.variant", t->off, t->len, sugg, exact,
+		              "'%.*s' is spelled with %s letters; %s text writes '%s'", (int)t->len,
+		              doc->text + t->off, ru ? "Ukrainian" : "Russian", st->lang, sugg) ||
+		    !add_mention(st, &h, k, kl, t->off, t->len))
+			*rs = TQL_ENOMEM;
+		found = 1;
+	}
+out:
+	tql_buf_free(&c);
+	tql_buf_free(&sk);
+	return found;
 }
 
 /* The pending CLDR forms of another language: reported when the document
@@ -1156,6 +1306,19 @@ static bool used_as_person(nstate *st, size_t i)
 		memcpy(pat + t->len, "\xE2\x80\x99s", 4);
 		if (memmem(doc->text, doc->len, pat, t->len + 4))
 			return true;
+	}
+	/* after a title ("Mr. Sokolev", "Frau Baerbock", "Mme Borne") */
+	static const char *const titles[] = {"mr", "mrs", "ms", "dr", "herr", "frau", "m", "mme",
+	                                     "sr", "sra", "sig", "signor", "signora", NULL};
+	if (i > 0 && st->words[i] - st->words[i - 1] <= 3 &&
+	    (st->words[i] - st->words[i - 1] == 2 ||
+	     (doc->tok[st->words[i - 1] + 1].len == 1 && doc->text[doc->tok[st->words[i - 1] + 1].off] == '.'))) {
+		size_t tl;
+		const char *tk = word_key(st, i - 1, &tl);
+		for (const char *const *q = titles; tk && *q; q++)
+			if (tl == strlen(*q) && memcmp(tk, *q, tl) == 0 &&
+			    (doc->tok[st->words[i - 1]].flags & TQL_TF_UPPER_INITIAL))
+				return true;
 	}
 	if (i == 0 || st->words[i] - st->words[i - 1] != 2)
 		return false;
@@ -1420,10 +1583,19 @@ static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
 				memcpy(nxt, next, nk + 1);
 			else
 				next = NULL;
+			/* (when one of them is named by the family name after it, the
+			 * others do not count: "Бенджамин Диокно" is written so) */
+			bool some_follows = false;
+			for (size_t h = 0; next && hl && h < hl->n && !some_follows; h++) {
+				const tql_name_row *o =
+					tql_names_entity_row(st->nm, st->nm->rows[hl->v[h].row].id, st->lang);
+				some_follows = o && is_family_key(st->lang, o, nxt);
+			}
 			for (size_t h = 0; hl && h < hl->n && !clash; h++) {
 				const tql_name_row *xr = &st->nm->rows[hl->v[h].row];
 				const tql_name_row *o = tql_names_entity_row(st->nm, xr->id, st->lang);
-				if (!o || strncmp(xr->id, "cldr-", 5) == 0)
+				if (!o || strncmp(xr->id, "cldr-", 5) == 0 ||
+				    (some_follows && !is_family_key(st->lang, o, nxt)))
 					continue;
 				/* the language's own form sounds the same: an inflection or
 				 * a variant the table lacks, not an English spelling */
@@ -1630,6 +1802,16 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				    (fk.n == text.n + 1 && fk.p[text.n] == 's' && memcmp(text.p, fk.p, text.n) == 0))
 					continue;
 				int d = tql_names_osa(text.p, text.n, fk.p, fk.n);
+				/* (or inflected: "Шейх Хасину") */
+				if (d > 0 && li == 0 && lt->script == USCRIPT_CYRILLIC) {
+					tql_buf s1 = {0}, s2 = {0};
+					if (tql_names_stem_key(st->lang, text.p, text.n, &s1) &&
+					    tql_names_stem_key(st->lang, fk.p, fk.n, &s2) && s1.n == s2.n &&
+					    memcmp(s1.p, s2.p, s1.n) == 0)
+						d = 0;
+					tql_buf_free(&s1);
+					tql_buf_free(&s2);
+				}
 				if (d == 0 && li == 0) {
 					clash = true; /* the right name after all */
 					break;
@@ -1784,7 +1966,12 @@ static tql_status near_miss(nstate *st, size_t i)
 	const char *kp = word_key(st, i, &kl);
 	/* a copy: later word_key() calls may move the fold buffer */
 	char k[128];
-	if (!kp || kl < 4 || kl >= sizeof k || tql_names_is_given(st->nm, kp, kl))
+	if (!kp || kl < 4 || kl >= sizeof k)
+		return TQL_OK;
+	/* a given name is a near miss only after the person's own given name
+	 * ("Ferdinand Marcus" for Ferdinand Marcos) */
+	bool given_word = tql_names_is_given(st->nm, kp, kl);
+	if (given_word && (i == 0 || st->words[i] - st->words[i - 1] != 2))
 		return TQL_OK;
 	memcpy(k, kp, kl + 1);
 	if (tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) != 0)
@@ -1809,6 +1996,7 @@ static tql_status near_miss(nstate *st, size_t i)
 	int best_score = 0;
 	const tql_name_hit *cands[32];
 	bool translit[32] = {0};
+	int personal = -1; /* used_as_person(), computed when needed */
 	size_t nc = 0;
 	tql_buf pk = {0};
 	if (tql_names_phonetic(k, kl, &pk) && pk.n >= 4) {
@@ -1826,24 +2014,41 @@ static tql_status near_miss(nstate *st, size_t i)
 			cands[nc++] = &hl->v[h];
 		}
 	}
+	/* in Russian and Ukrainian text, also the stem of an inflected word
+	 * ("Бабиса" is the genitive of a garbled "Бабис") */
+	char sk[128];
+	size_t skl = 0;
+	if (t->script == USCRIPT_CYRILLIC) {
+		tql_buf sb = {0};
+		if (tql_names_stem_key(st->lang, k, kl, &sb) && sb.n < kl && sb.n >= 4) {
+			memcpy(sk, sb.p, sb.n);
+			skl = sb.n;
+			sk[skl] = '\0';
+		}
+		tql_buf_free(&sb);
+	}
 	/* deletion neighbourhood: the key itself and each one-deletion */
 	char del[128];
-	if (kl >= 4 && kl < sizeof del) {
-		const struct tql_hitlist *hl = tql_names_dels(st->nm, st->lang, k, kl);
+	for (int pass = 0; pass < 2; pass++) {
+		const char *q = pass ? sk : k;
+		size_t ql = pass ? skl : kl;
+		if (ql < 4 || ql >= sizeof del)
+			continue;
+		const struct tql_hitlist *hl = tql_names_dels(st->nm, st->lang, q, ql);
 		for (size_t h = 0; hl && h < hl->n && nc < 32; h++)
 			cands[nc++] = &hl->v[h];
-		for (size_t p = 0; p < kl; p++) {
-			if (((unsigned char)k[p] & 0xC0) == 0x80)
+		for (size_t p = 0; p < ql; p++) {
+			if (((unsigned char)q[p] & 0xC0) == 0x80)
 				continue;
 			size_t cl = 1;
-			while (p + cl < kl && ((unsigned char)k[p + cl] & 0xC0) == 0x80)
+			while (p + cl < ql && ((unsigned char)q[p + cl] & 0xC0) == 0x80)
 				cl++;
-			memcpy(del, k, p);
-			memcpy(del + p, k + p + cl, kl - p - cl);
-			hl = tql_names_dels(st->nm, st->lang, del, kl - cl);
+			memcpy(del, q, p);
+			memcpy(del + p, q + p + cl, ql - p - cl);
+			hl = tql_names_dels(st->nm, st->lang, del, ql - cl);
 			for (size_t h = 0; hl && h < hl->n && nc < 32; h++)
 				cands[nc++] = &hl->v[h];
-			hl = tql_names_lookup(st->nm, st->lang, del, kl - cl);
+			hl = tql_names_lookup(st->nm, st->lang, del, ql - cl);
 			for (size_t h = 0; hl && h < hl->n && nc < 32; h++)
 				if (hl->v[h].words == 1)
 					cands[nc++] = &hl->v[h];
@@ -1861,11 +2066,28 @@ static tql_status near_miss(nstate *st, size_t i)
 		int d = tql_names_osa(k, kl, fk.p, fk.n);
 		if (d == 0)
 			continue; /* the right form, only not in this language's rows */
+		if (skl) {
+			/* an inflected form: the distance of the stems */
+			tql_buf fs = {0};
+			if (tql_names_stem_key(st->lang, fk.p, fk.n, &fs)) {
+				int ds = tql_names_osa(sk, skl, fs.p, fs.n);
+				if (ds == 0) {
+					tql_buf_free(&fs);
+					continue; /* an inflection of the right form */
+				}
+				if (ds < d)
+					d = ds;
+			}
+			tql_buf_free(&fs);
+		}
 		/* after another person's given name: another person ("Patrick
 		 * Schnieder" is not Carsten Schneider); or this language's
 		 * transliteration of a Cyrillic name (Lawrow in German) */
 		if ((r->kind == TQL_NK_PERSON && other_given(st, i, r->id)) ||
 		    local_translit(st->nm, st->lang, r, k, kl, fk.p, fk.n))
+			continue;
+		/* a person's name is no garbled place ("Mr. Sokolev") */
+		if (r->kind == TQL_NK_PLACE && (personal < 0 ? (personal = used_as_person(st, i)) : personal))
 			continue;
 		bool given_ok = false;
 		if (prev && r->kind == TQL_NK_PERSON) {
@@ -1873,6 +2095,13 @@ static tql_status near_miss(nstate *st, size_t i)
 			for (char **g = r->given; *g && !given_ok; g++) {
 				gb.n = 0;
 				given_ok = tql_fold(*g, strlen(*g), &gb) && gb.n == pl && memcmp(gb.p, prev, pl) == 0;
+				/* (inflected alike: "Андрея" for Андрей) */
+				tql_buf s1 = {0}, s2 = {0};
+				if (!given_ok && skl && gb.n && tql_names_stem_key(st->lang, prev, pl, &s1) &&
+				    tql_names_stem_key(st->lang, gb.p, gb.n, &s2))
+					given_ok = s1.n == s2.n && s1.n >= 3 * 2 && memcmp(s1.p, s2.p, s1.n) == 0;
+				tql_buf_free(&s1);
+				tql_buf_free(&s2);
 			}
 			/* family name first ("He Lifen" for He Lifeng) */
 			for (char **f = r->family; *f && !given_ok; f++) {
@@ -1884,7 +2113,7 @@ static tql_status near_miss(nstate *st, size_t i)
 		}
 		/* a family name that is also a common given name (Henry, Martin)
 		 * is too common a neighbour to suggest without the given name */
-		if (!given_ok && !translit[c] && tql_names_is_given(st->nm, fk.p, fk.n))
+		if (!given_ok && (given_word || (!translit[c] && tql_names_is_given(st->nm, fk.p, fk.n))))
 			continue;
 		size_t len = tql_u8_count(k, kl);
 		int score = 0;
@@ -1909,6 +2138,10 @@ static tql_status near_miss(nstate *st, size_t i)
 			score = 3;
 		else if (d == 1 && len >= 4 && r->kind == TQL_NK_PERSON)
 			score = 1; /* short: only with the right spelling nearby */
+		else if (d == 1 && len >= 5 && r->kind == TQL_NK_PLACE &&
+		         tql_nt_same_skeleton(k, kl, fk.p, fk.n))
+			score = 1; /* ... and, for a place, its consonants ("Davau"
+			            * is Davao; "Jagan" is no Japan) */
 		else if (d <= 2 && len >= 6 && tql_u8_count(fk.p, fk.n) >= 6) {
 			/* phonetic equivalence of a long name */
 			tql_buf p1 = {0}, p2 = {0};
@@ -1937,6 +2170,11 @@ static tql_status near_miss(nstate *st, size_t i)
 	for (size_t j = i + 1; !best && ntied && j < st->nwords && j <= i + 3; j++) {
 		if (!joinable(doc, st->words[j - 1], st->words[j]))
 			break;
+		/* (past particles only: "Dutertre ont protesté. Sara" is not one
+		 * name) */
+		const tql_token *tj = &doc->tok[st->words[j]];
+		if (!(tj->flags & TQL_TF_UPPER_INITIAL) && tql_u8_count(doc->text + tj->off, tj->len) > 3)
+			break;
 		size_t nl;
 		const char *nk = word_key(st, j, &nl);
 		const tql_name_hit *only = NULL;
@@ -1953,6 +2191,14 @@ static tql_status near_miss(nstate *st, size_t i)
 			best = only;
 	}
 	tql_buf_free(&fk);
+	/* still tied: a near miss that needs the entity elsewhere anyway;
+	 * which one is named there decides ("Dutertre" beside Rodrigo
+	 * Duterte, not his daughter Sara) */
+	size_t nalt = 0;
+	if (!best && ntied && best_score < 5) {
+		best = tied[0];
+		nalt = ntied;
+	}
 	if (!best)
 		return TQL_OK;
 	/* followed by another capitalised word that is no part of the name,
@@ -1960,10 +2206,16 @@ static tql_status near_miss(nstate *st, size_t i)
 	 * not Assad; "Redzhep Tayyip" is Recep Tayyip) */
 	if (i + 1 < st->nwords && only_space(doc, st->words[i], st->words[i + 1]) &&
 	    (doc->tok[st->words[i + 1]].flags & TQL_TF_UPPER_INITIAL)) {
-		size_t nl;
-		const char *nk = word_key(st, i + 1, &nl);
-		if (!nk || !entity_has_word(st->nm, st->nm->rows[best->row].id, nk))
-			return TQL_OK;
+		/* (and the words joined to it: "Al-Chaibani") */
+		for (size_t j = i + 1; j < st->nwords && j <= i + 3; j++) {
+			if (j > i + 1 && (!joinable(doc, st->words[j - 1], st->words[j]) ||
+			                  !(doc->tok[st->words[j]].flags & TQL_TF_UPPER_INITIAL)))
+				break;
+			size_t nl;
+			const char *nk = word_key(st, j, &nl);
+			if (!nk || !entity_has_word(st->nm, st->nm->rows[best->row].id, nk))
+				return TQL_OK;
+		}
 	}
 	/* inside a phrase of another language ("the Hostaria dell' Orso"):
 	 * asked only of findings that need no further evidence, since it loads
@@ -1976,8 +2228,36 @@ static tql_status near_miss(nstate *st, size_t i)
 	/* decided after the whole document is read (see resolve_near_misses) */
 	if (!TQL_GROW(st->pend, st->pendcap, st->npend + 1))
 		return TQL_ENOMEM;
-	st->pend[st->npend++] = (struct pending){i, best, best_score >= 5};
+	struct pending *pd = &st->pend[st->npend++];
+	*pd = (struct pending){i, best, best_score >= 5, {0}, nalt};
+	memcpy(pd->alt, tied, nalt * sizeof *tied);
 	return TQL_OK;
+}
+
+/* Distance in bytes from token tk to the nearest correct mention of entity
+ * id within a window around it; SIZE_MAX if none. */
+static size_t named_near(const nstate *st, const tql_token *tk, const char *id)
+{
+	size_t best = SIZE_MAX;
+	size_t nmen = st->nm_;
+	/* the window is in bytes: wider for scripts of two-byte letters */
+	size_t win = tk->script == USCRIPT_LATIN ? 1500 : 3000;
+	/* mentions are in text order: look only at those within the window */
+	size_t lo = 0, hi = nmen;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (st->m[mid].off + win < tk->off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t m = lo; m < nmen && st->m[m].off < tk->off + win; m++)
+		if (!st->m[m].error && strcmp(st->m[m].entity, id) == 0) {
+			size_t d = st->m[m].off > tk->off ? st->m[m].off - tk->off : tk->off - st->m[m].off;
+			if (d < best)
+				best = d;
+		}
+	return best;
 }
 
 /*
@@ -2006,23 +2286,31 @@ static tql_status resolve_near_misses(nstate *st)
 		}
 	}
 	for (size_t p = 0; p < st->npend; p++) {
-		const struct pending *pd = &st->pend[p];
-		const tql_name_row *r = &st->nm->rows[pd->hit->row];
+		struct pending *pd = &st->pend[p];
 		const tql_token *tk = &doc->tok[st->words[pd->word]];
-		bool seen = false;
-		/* the window is in bytes: wider for scripts of two-byte letters */
-		size_t win = tk->script == USCRIPT_LATIN ? 1500 : 3000;
-		/* mentions are in text order: look only at those within the window */
-		size_t lo = 0, hi = nmen;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (st->m[mid].off + win < tk->off)
-				lo = mid + 1;
-			else
-				hi = mid;
+		/* of equally close entities, the one named nearby; of several
+		 * named, the nearest if all share the form ("Dutertre" between
+		 * Rodrigo and Sara Duterte is a garbled Duterte either way) */
+		const tql_name_hit *pick = pd->nalt ? NULL : pd->hit;
+		size_t pickd = SIZE_MAX, named = 0;
+		bool same_form = true;
+		for (size_t a = 0; a < pd->nalt; a++) {
+			same_form &= strcmp(pd->alt[a]->form, pd->alt[0]->form) == 0;
+			size_t d = named_near(st, tk, st->nm->rows[pd->alt[a]->row].id);
+			if (d == SIZE_MAX)
+				continue;
+			if (!pick || strcmp(st->nm->rows[pick->row].id, st->nm->rows[pd->alt[a]->row].id) != 0)
+				named++;
+			if (d < pickd) {
+				pickd = d;
+				pick = pd->alt[a];
+			}
 		}
-		for (size_t m = lo; m < nmen && st->m[m].off < tk->off + win && !seen; m++)
-			seen = !st->m[m].error && strcmp(st->m[m].entity, r->id) == 0;
+		if (!pick || (named > 1 && !same_form))
+			continue;
+		pd->hit = pick;
+		const tql_name_row *r = &st->nm->rows[pd->hit->row];
+		bool seen = named_near(st, tk, r->id) != SIZE_MAX;
 		/* the same garble already reported with evidence ("Olaf Sholz" ...
 		 * "Sholz") is the same mistake again */
 		if (!seen && !pd->given) {
@@ -2264,6 +2552,11 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		}
 		rs = TQL_OK;
 		size_t ew = english_mediated(&st, i, &rs);
+		if (rs != TQL_OK)
+			goto done;
+		/* (before matching: "Батумі" is no Russian inflection of Батуми) */
+		if (!ew)
+			ew = other_alphabet(&st, i, &rs);
 		if (rs != TQL_OK)
 			goto done;
 		if (ew) {
