@@ -1285,6 +1285,26 @@ static tql_status resolve_foreign(nstate *st)
 	return TQL_OK;
 }
 
+/* Does word i follow a title ("Mr. Sokolev", "Frau Baerbock", "Mme Borne")? */
+static bool after_title(nstate *st, size_t i)
+{
+	const tql_doc *doc = st->ctx->doc;
+	static const char *const titles[] = {"mr", "mrs", "ms", "dr", "herr", "frau", "m", "mme",
+	                                     "sr", "sra", "sig", "signor", "signora", NULL};
+	if (i == 0 || st->words[i] - st->words[i - 1] > 3 ||
+	    !(doc->tok[st->words[i - 1]].flags & TQL_TF_UPPER_INITIAL))
+		return false;
+	const tql_token *gap = &doc->tok[st->words[i - 1] + 1];
+	if (st->words[i] - st->words[i - 1] == 3 && !(gap->len == 1 && doc->text[gap->off] == '.'))
+		return false;
+	size_t tl;
+	const char *tk = word_key(st, i - 1, &tl);
+	for (const char *const *q = titles; tk && *q; q++)
+		if (tl == strlen(*q) && memcmp(tk, *q, tl) == 0)
+			return true;
+	return false;
+}
+
 /* Is one word i written as a person's name: after a given name or a
  * nobiliary particle ("Roger De Damas"), or with the English possessive
  * ("Krim's", a character)? Then a place name's foreign form is a surname. */
@@ -1307,19 +1327,8 @@ static bool used_as_person(nstate *st, size_t i)
 		if (memmem(doc->text, doc->len, pat, t->len + 4))
 			return true;
 	}
-	/* after a title ("Mr. Sokolev", "Frau Baerbock", "Mme Borne") */
-	static const char *const titles[] = {"mr", "mrs", "ms", "dr", "herr", "frau", "m", "mme",
-	                                     "sr", "sra", "sig", "signor", "signora", NULL};
-	if (i > 0 && st->words[i] - st->words[i - 1] <= 3 &&
-	    (st->words[i] - st->words[i - 1] == 2 ||
-	     (doc->tok[st->words[i - 1] + 1].len == 1 && doc->text[doc->tok[st->words[i - 1] + 1].off] == '.'))) {
-		size_t tl;
-		const char *tk = word_key(st, i - 1, &tl);
-		for (const char *const *q = titles; tk && *q; q++)
-			if (tl == strlen(*q) && memcmp(tk, *q, tl) == 0 &&
-			    (doc->tok[st->words[i - 1]].flags & TQL_TF_UPPER_INITIAL))
-				return true;
-	}
+	if (after_title(st, i))
+		return true;
 	if (i == 0 || st->words[i] - st->words[i - 1] != 2)
 		return false;
 	const tql_token *pv = &doc->tok[st->words[i - 1]];
@@ -1802,8 +1811,9 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				    (fk.n == text.n + 1 && fk.p[text.n] == 's' && memcmp(text.p, fk.p, text.n) == 0))
 					continue;
 				int d = tql_names_osa(text.p, text.n, fk.p, fk.n);
-				/* (or inflected: "Шейх Хасину") */
-				if (d > 0 && li == 0 && lt->script == USCRIPT_CYRILLIC) {
+				/* (or inflected: "Шейх Хасину"; not cut off: "Зеленски") */
+				if (d > 0 && li == 0 && lt->script == USCRIPT_CYRILLIC &&
+				    !(text.n < fk.n && memcmp(text.p, fk.p, text.n) == 0)) {
 					tql_buf s1 = {0}, s2 = {0};
 					if (tql_names_stem_key(st->lang, text.p, text.n, &s1) &&
 					    tql_names_stem_key(st->lang, fk.p, fk.n, &s2) && s1.n == s2.n &&
@@ -1996,7 +2006,7 @@ static tql_status near_miss(nstate *st, size_t i)
 	int best_score = 0;
 	const tql_name_hit *cands[32];
 	bool translit[32] = {0};
-	int personal = -1; /* used_as_person(), computed when needed */
+	int personal = -1; /* after_title(), computed when needed */
 	size_t nc = 0;
 	tql_buf pk = {0};
 	if (tql_names_phonetic(k, kl, &pk) && pk.n >= 4) {
@@ -2071,10 +2081,14 @@ static tql_status near_miss(nstate *st, size_t i)
 			tql_buf fs = {0};
 			if (tql_names_stem_key(st->lang, fk.p, fk.n, &fs)) {
 				int ds = tql_names_osa(sk, skl, fs.p, fs.n);
-				if (ds == 0) {
+				/* (a cut-off form is none: "Зеленски" for Зеленский) */
+				bool cut = kl < fk.n && memcmp(k, fk.p, kl) == 0;
+				if (ds == 0 && !cut) {
 					tql_buf_free(&fs);
 					continue; /* an inflection of the right form */
 				}
+				if (ds == 0)
+					ds = 1;
 				if (ds < d)
 					d = ds;
 			}
@@ -2087,7 +2101,7 @@ static tql_status near_miss(nstate *st, size_t i)
 		    local_translit(st->nm, st->lang, r, k, kl, fk.p, fk.n))
 			continue;
 		/* a person's name is no garbled place ("Mr. Sokolev") */
-		if (r->kind == TQL_NK_PLACE && (personal < 0 ? (personal = used_as_person(st, i)) : personal))
+		if (r->kind == TQL_NK_PLACE && (personal < 0 ? (personal = after_title(st, i)) : personal))
 			continue;
 		bool given_ok = false;
 		if (prev && r->kind == TQL_NK_PERSON) {
@@ -2383,6 +2397,22 @@ static tql_status consistency(nstate *st)
 		if (!tql_strmap_get(&ref, m->entity, strlen(m->entity), &r))
 			continue;
 		const mention *rf = &st->m[r];
+		/* a wrong form is compared with the closest right one ("Leo XIV"
+		 * with "Léon XIV", not with "Robert Francis Prevost") */
+		if (m->error) {
+			int best = tql_names_osa(rf->key, strlen(rf->key), m->key, strlen(m->key));
+			for (size_t b = 0, seen = 0; b < st->nm_ && best > 1 && seen < 200; b++) {
+				const mention *c = &st->m[b];
+				if (c->error || strcmp(c->entity, m->entity) != 0)
+					continue;
+				seen++;
+				int d = tql_names_osa(c->key, strlen(c->key), m->key, strlen(m->key));
+				if (d < best) {
+					best = d;
+					rf = c;
+				}
+			}
+		}
 		/* an acronym and the full name are one style, not two spellings */
 		bool person = st->nm->rows[m->row].kind == TQL_NK_PERSON;
 		/* house style: a preferred form set in the configuration */
@@ -2403,7 +2433,7 @@ static tql_status consistency(nstate *st)
 				goto done;
 			continue;
 		}
-		if (rf == m || rf->acronym || m->acronym || compatible(st->lang, rf->key, m->key, person, m->error && !person,
+		if (rf == m || rf->acronym || m->acronym || compatible(st->lang, rf->key, m->key, person, m->error && (!person || strchr(m->key, ' ')),
 		                                                          m->error))
 			continue;
 		if (!rf->canonical && !(m->error && !rf->error) && rf->off > m->off)
