@@ -1,4 +1,10 @@
 # Scores findings (R) against annotations (E) per file (F); see eval.sh.
+# Listed in verbose output unless the path contains TQL_EVAL_HIDE (a batch
+# kept blind is counted but its misses are not shown).
+function shown(f,   h) {
+	h = ENVIRON["TQL_EVAL_HIDE"]
+	return h == "" || index(f, h) == 0
+}
 function flush(   i, j, hit) {
 	if (file == "") return
 	for (j = 1; j <= nr; j++) rmatch[j] = 0
@@ -9,14 +15,14 @@ function flush(   i, j, hit) {
 			if (index(rtext[j], espan[i]) || index(espan[i], rtext[j])) { hit = 1; rmatch[j] = 1 }
 		}
 		nexp[ecat[i]]++; lexp[flang]++
-		if (hit) { caught[ecat[i]]++; lcaught[flang]++ } else missed_list = missed_list sprintf("  missed %s:%d %s \"%s\"\n", file, eline[i], ecat[i], espan[i])
+		if (hit) { caught[ecat[i]]++; lcaught[flang]++ } else if (shown(file)) missed_list = missed_list sprintf("  missed %s:%d %s \"%s\"\n", file, eline[i], ecat[i], espan[i])
 	}
 	for (j = 1; j <= nr; j++) {
 		reported[rcat[j]]++
 		if (rmatch[j]) tp[rcat[j]]++
 		else {
 			unexp[rcat[j]]++
-			unexp_list = unexp_list sprintf("  unexpected %s:%d %s \"%s\"\n", file, rline[j], rrule[j], rtext[j])
+			if (shown(file)) unexp_list = unexp_list sprintf("  unexpected %s:%d %s \"%s\"\n", file, rline[j], rrule[j], rtext[j])
 			if (fkind == "clean") { cleanunexp++; lclean[flang]++ }
 		}
 	}
