@@ -238,6 +238,25 @@ static size_t without_possessive(const char *t, size_t n)
 	return n;
 }
 
+/* Do folded keys a and b have the same stem in lang (Russian and Ukrainian
+ * case endings removed: "Хасину" / "Хасина")? */
+static bool same_stem(const char *lang, const char *a, size_t an, const char *b, size_t bn)
+{
+	tql_buf s1 = {0}, s2 = {0};
+	bool same = tql_names_stem_key(lang, a, an, &s1) && tql_names_stem_key(lang, b, bn, &s2) &&
+	            s1.n == s2.n && memcmp(s1.p, s2.p, s1.n) == 0;
+	tql_buf_free(&s1);
+	tql_buf_free(&s2);
+	return same;
+}
+
+/* Is key a an inflection of key b: the same stem, and not b cut short
+ * ("Зеленски" has the stem of Зеленский but is a garble)? */
+static bool inflection_of(const char *lang, const char *a, size_t an, const char *b, size_t bn)
+{
+	return !(an < bn && memcmp(a, b, an) == 0) && same_stem(lang, a, an, b, bn);
+}
+
 /* Number of words in a string (spaces + 1). */
 static size_t nwords_of(const char *s)
 {
@@ -1811,17 +1830,10 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				    (fk.n == text.n + 1 && fk.p[text.n] == 's' && memcmp(text.p, fk.p, text.n) == 0))
 					continue;
 				int d = tql_names_osa(text.p, text.n, fk.p, fk.n);
-				/* (or inflected: "Шейх Хасину"; not cut off: "Зеленски") */
+				/* (or inflected: "Шейх Хасину") */
 				if (d > 0 && li == 0 && lt->script == USCRIPT_CYRILLIC &&
-				    !(text.n < fk.n && memcmp(text.p, fk.p, text.n) == 0)) {
-					tql_buf s1 = {0}, s2 = {0};
-					if (tql_names_stem_key(st->lang, text.p, text.n, &s1) &&
-					    tql_names_stem_key(st->lang, fk.p, fk.n, &s2) && s1.n == s2.n &&
-					    memcmp(s1.p, s2.p, s1.n) == 0)
-						d = 0;
-					tql_buf_free(&s1);
-					tql_buf_free(&s2);
-				}
+				    inflection_of(st->lang, text.p, text.n, fk.p, fk.n))
+					d = 0;
 				if (d == 0 && li == 0) {
 					clash = true; /* the right name after all */
 					break;
@@ -2077,16 +2089,13 @@ static tql_status near_miss(nstate *st, size_t i)
 		if (d == 0)
 			continue; /* the right form, only not in this language's rows */
 		if (skl) {
-			/* an inflected form: the distance of the stems */
+			/* an inflected form: the distance of the stems (a cut-off
+			 * form with the right stem, "Зеленски", is one edit off) */
+			if (inflection_of(st->lang, k, kl, fk.p, fk.n))
+				continue; /* an inflection of the right form */
 			tql_buf fs = {0};
 			if (tql_names_stem_key(st->lang, fk.p, fk.n, &fs)) {
 				int ds = tql_names_osa(sk, skl, fs.p, fs.n);
-				/* (a cut-off form is none: "Зеленски" for Зеленский) */
-				bool cut = kl < fk.n && memcmp(k, fk.p, kl) == 0;
-				if (ds == 0 && !cut) {
-					tql_buf_free(&fs);
-					continue; /* an inflection of the right form */
-				}
 				if (ds == 0)
 					ds = 1;
 				if (ds < d)
@@ -2110,12 +2119,8 @@ static tql_status near_miss(nstate *st, size_t i)
 				gb.n = 0;
 				given_ok = tql_fold(*g, strlen(*g), &gb) && gb.n == pl && memcmp(gb.p, prev, pl) == 0;
 				/* (inflected alike: "Андрея" for Андрей) */
-				tql_buf s1 = {0}, s2 = {0};
-				if (!given_ok && skl && gb.n && tql_names_stem_key(st->lang, prev, pl, &s1) &&
-				    tql_names_stem_key(st->lang, gb.p, gb.n, &s2))
-					given_ok = s1.n == s2.n && s1.n >= 3 * 2 && memcmp(s1.p, s2.p, s1.n) == 0;
-				tql_buf_free(&s1);
-				tql_buf_free(&s2);
+				if (!given_ok && skl && gb.n && tql_u8_count(prev, pl) >= 3)
+					given_ok = same_stem(st->lang, prev, pl, gb.p, gb.n);
 			}
 			/* family name first ("He Lifen" for He Lifeng) */
 			for (char **f = r->family; *f && !given_ok; f++) {
@@ -2324,7 +2329,7 @@ static tql_status resolve_near_misses(nstate *st)
 			continue;
 		pd->hit = pick;
 		const tql_name_row *r = &st->nm->rows[pd->hit->row];
-		bool seen = named_near(st, tk, r->id) != SIZE_MAX;
+		bool seen = pd->nalt || named_near(st, tk, r->id) != SIZE_MAX; /* (a pick is named) */
 		/* the same garble already reported with evidence ("Olaf Sholz" ...
 		 * "Sholz") is the same mistake again */
 		if (!seen && !pd->given) {
@@ -2433,8 +2438,11 @@ static tql_status consistency(nstate *st)
 				goto done;
 			continue;
 		}
-		if (rf == m || rf->acronym || m->acronym || compatible(st->lang, rf->key, m->key, person, m->error && (!person || strchr(m->key, ' ')),
-		                                                          m->error))
+		/* a known error is never an alias, except a person's given name
+		 * alone ("Redzhep" beside "Recep Tayyip Erdoğan") */
+		bool never_alias = m->error && (!person || strchr(m->key, ' '));
+		if (rf == m || rf->acronym || m->acronym ||
+		    compatible(st->lang, rf->key, m->key, person, never_alias, m->error))
 			continue;
 		if (!rf->canonical && !(m->error && !rf->error) && rf->off > m->off)
 			continue;
