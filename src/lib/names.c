@@ -156,13 +156,39 @@ bool tql_names_phonetic(const char *f, size_t n, tql_buf *out)
 
 /* Case endings stripped for matching names in Russian and Ukrainian text,
  * longest first ("Зеленского" ~ "Зеленский", "Трампа" ~ "Трамп"). Keys are
- * folded, so "-ий"/"-ый" arrive as "-ии"/"-ыи" (the breve is removed). */
+ * folded, so "-ий"/"-ый" arrive as "-ии"/"-ыи" (the breve is removed).
+ * Not the genitive plural -ов/-ев/-ів: in names that is the suffix of the
+ * name itself (Лавров, Лаврова), and it would make Russian "Львов" a form
+ * of Ukrainian "Львів". */
 static const char *const slav_endings[] = {
 	"ами", "ями", "ого", "его", "ему", "ому", "ими", "ыми", "ой", "ей", "ои", "ою", "ею", "ом",
-	"ем", "им", "ым", "ім", "ии", "ыи", "іи", "ах", "ях", "ам", "ям", "ов", "ев", "ів", "їв", "ий", "ій", "ый",
+	"ем", "им", "ым", "ім", "ии", "ыи", "іи", "ах", "ях", "ам", "ям", "ий", "ій", "ый",
 	"ая", "яя",
 	"ую", "юю", "ия", "ія", "а", "я", "у", "ю", "е", "є", "и", "і", "ї", "ы", "о", "ь", "й",
+	/* after the single letters, so the greedy stem never takes them (it
+	 * would cut "алексеи" to "алекс" and its genitive "алексея" to
+	 * "алексе"); only tql_names_word_stems() and the split comparison
+	 * use them: "Марией" (folded "мариеи"), "Кочанової", "Марією",
+	 * "Трампові" */
+	"еи", "ої", "оі", "іі", "єю", "ові", "еві", "єві",
 };
+
+/* The endings a name has in the nominative, the case the table is written
+ * in (folded): a table form is cut only there, so "Андрей" (андре-и) does
+ * not share a stem with "Андрий" (андр-ии) through the instrumental -ей. */
+static const char *const slav_nominative[] = {
+	"ии", "ыи", "іи", "ои", "ая", "яя", "ия", "ія", "а", "я", "и", "ь", "о", "е",
+};
+
+static bool nominative_ending(const char *e, size_t n)
+{
+	if (n == 0)
+		return true;
+	for (size_t i = 0; i < sizeof slav_nominative / sizeof *slav_nominative; i++)
+		if (strlen(slav_nominative[i]) == n && memcmp(e, slav_nominative[i], n) == 0)
+			return true;
+	return false;
+}
 
 /* Strips one case ending from a word if at least three letters stay. */
 static size_t stem_word(const char *w, size_t n)
@@ -181,6 +207,185 @@ static size_t stem_word(const char *w, size_t n)
 static size_t stem_word_de(const char *w, size_t n)
 {
 	return n > 4 && w[n - 1] == 's' && w[n - 2] != 's' ? n - 1 : n;
+}
+
+/* Declension of names by the ending of their nominative (folded: й is и,
+ * ї is і): the endings of the other cases, Russian and Ukrainian together.
+ * "Сергей" (серге-и) takes -я, -ю, -ем but not the -ій of Ukrainian
+ * "Сергій"; "Мария" (мар-ия) takes -ии, -ию, -ией. */
+static const struct {
+	const char *nom, *obl;
+} slav_paradigms[] = {
+	{"ии", "ого его ому ему ым им ім ом ем"}, /* Зеленский, Зеленський */
+	{"ыи", "ого ому ым ом"},
+	{"іи", "ього ьому ім"},
+	{"ои", "ого ому ым им ом ім"},
+	{"ая", "ои ую оі ою еі"}, /* Ковальская */
+	{"яя", "еи юю ею"},
+	{"ия", "ии ию иеи ие"}, /* Мария */
+	{"ія", "іі ію ією"},     /* Марія */
+	{"а", "ы и і е у ои ою еи оі"},
+	{"я", "и і е ю еи ею єю"},
+	{"и", "я ю ем єм е і еві єві"}, /* Сергей, Андрій, Кай */
+	{"ь", "я ю ем е і еві ею"},
+	{"о", "а у ом і ові"}, /* Дніпро (Кличко does not decline: harmless) */
+	{"", "а у ом ем єм е і ові еві єві ым им"},
+};
+
+/* Is a (folded word) the word b (folded table form, nominative) in one of
+ * its cases? The greedy stem above cuts "вадим" to "вад" and "николаи" to
+ * "никола" but "николая" to "никол"; this declines b instead. */
+static bool same_word_slav(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an == bn && memcmp(a, b, an) == 0)
+		return true;
+	/* (two letters of stem for short names: "Яна" of Ян, "Кая" of Кай) */
+	size_t minl = tql_u8_count(b, bn) <= 3 ? 2 : 3;
+	for (size_t p = 0; p < sizeof slav_paradigms / sizeof *slav_paradigms; p++) {
+		size_t e2 = strlen(slav_paradigms[p].nom);
+		if (e2 >= bn || memcmp(b + bn - e2, slav_paradigms[p].nom, e2) != 0)
+			continue;
+		size_t sl = bn - e2;
+		if (sl > an || memcmp(a, b, sl) != 0 || tql_u8_count(b, sl) < minl)
+			continue;
+		const char *o = slav_paradigms[p].obl, *e = a + sl;
+		size_t el = an - sl;
+		while (*o) {
+			size_t k = strcspn(o, " ");
+			if (k == el && memcmp(o, e, k) == 0)
+				return true;
+			o += k + (o[k] == ' ');
+		}
+	}
+	return false;
+}
+
+/* Is the UTF-8 letter at w (2 bytes, Cyrillic) a consonant? */
+static bool cyr_consonant(const char *w)
+{
+	static const char *const v = "аеиоуыэюяієї";
+	for (const char *p = v; *p; p += 2)
+		if (memcmp(w, p, 2) == 0)
+			return false;
+	return (unsigned char)w[0] == 0xd0 || (unsigned char)w[0] == 0xd1;
+}
+
+bool tql_names_oblique_stem(const char *lang, const char *w, size_t n, tql_buf *out)
+{
+	bool uk = strcmp(lang, "uk") == 0;
+	if (!uk && strcmp(lang, "ru") != 0)
+		return false;
+	if (n >= 2 && memcmp(w + n - 2, "ь", 2) == 0)
+		n -= 2; /* Тернопіль: Тернополя */
+	if (n < 8 || !cyr_consonant(w + n - 2))
+		return false;
+	const char *v = w + n - 4;
+	bool prev_cons = cyr_consonant(v - 2);
+	/* Ukrainian і of a closed last syllable: о or е when it opens
+	 * (Харків: Харкова, Львів: Львова), є after a vowel (Київ: Києва) */
+	if (uk && memcmp(v, "і", 2) == 0) {
+		const char *alt = prev_cons ? "о" : "є";
+		return tql_buf_add(out, w, (size_t)(v - w)) && tql_buf_add(out, alt, 2) &&
+		       tql_buf_add(out, v + 2, 2);
+	}
+	/* a fleeting vowel (Египет: Египта, Орёл: Орла, Кравец: Кравца) */
+	if (prev_cons && (memcmp(v, "е", 2) == 0 || memcmp(v, "о", 2) == 0))
+		return tql_buf_add(out, w, (size_t)(v - w)) && tql_buf_add(out, v + 2, 2);
+	return false;
+}
+
+size_t tql_names_word_stems(const char *lang, const char *w, size_t n, bool nominative, size_t *out,
+                            size_t max)
+{
+	if (strcmp(lang, "ru") != 0 && strcmp(lang, "uk") != 0 && strcmp(lang, "be") != 0) {
+		if (max)
+			out[0] = strcmp(lang, "de") == 0 ? stem_word_de(w, n) : n;
+		return max ? 1 : 0;
+	}
+	size_t k = 0;
+	if (k < max)
+		out[k++] = stem_word(w, n);
+	for (size_t i = 0; i < sizeof slav_endings / sizeof *slav_endings && k < max; i++) {
+		size_t el = strlen(slav_endings[i]);
+		if (n <= el || memcmp(w + n - el, slav_endings[i], el) != 0 ||
+		    tql_u8_count(w, n - el) < 3 || (nominative && !nominative_ending(w + n - el, el)))
+			continue;
+		bool dup = false;
+		for (size_t j = 0; j < k; j++)
+			dup |= out[j] == n - el;
+		if (!dup)
+			out[k++] = n - el;
+	}
+	return k;
+}
+
+size_t tql_names_stem_keys(const char *lang, const char *f, size_t n, bool nominative, tql_buf *out,
+                           size_t max)
+{
+	enum { MAXW = 4, ALT = 4 };
+	if (strcmp(lang, "de") != 0 && strcmp(lang, "ru") != 0 && strcmp(lang, "uk") != 0 &&
+	    strcmp(lang, "be") != 0)
+		return 0;
+	size_t ws[MAXW], stems[MAXW][ALT], ns[MAXW], nw = 0;
+	for (size_t i = 0; i <= n && nw < MAXW;) {
+		size_t e = i;
+		while (e < n && f[e] != ' ')
+			e++;
+		ws[nw] = i;
+		ns[nw] = tql_names_word_stems(lang, f + i, e - i, nominative, stems[nw], ALT);
+		if (!ns[nw])
+			return 0;
+		nw++;
+		if (e == n)
+			break;
+		i = e + 1;
+		if (nw == MAXW)
+			return 0; /* more words than combinations are tried for */
+	}
+	size_t pick[MAXW] = {0}, k = 0;
+	while (k < max) {
+		for (size_t w = 0; w < nw; w++)
+			if ((w && !tql_buf_addc(out, ' ')) || !tql_buf_add(out, f + ws[w], stems[w][pick[w]]))
+				return k;
+		if (!tql_buf_addc(out, '\0'))
+			return k;
+		k++;
+		size_t w = nw;
+		while (w-- > 0) {
+			if (++pick[w] < ns[w])
+				break;
+			pick[w] = 0;
+		}
+		if (w == SIZE_MAX)
+			break;
+	}
+	return k;
+}
+
+bool tql_names_same_inflected(const char *lang, const char *a, size_t an, const char *b, size_t bn)
+{
+	bool de = strcmp(lang, "de") == 0;
+	if (!de && strcmp(lang, "ru") != 0 && strcmp(lang, "uk") != 0 && strcmp(lang, "be") != 0)
+		return an == bn && memcmp(a, b, an) == 0;
+	size_t i = 0, j = 0;
+	while (i <= an && j <= bn) {
+		size_t e = i, f = j;
+		while (e < an && a[e] != ' ')
+			e++;
+		while (f < bn && b[f] != ' ')
+			f++;
+		size_t wa = e - i, wb = f - j;
+		bool same = de ? stem_word_de(a + i, wa) == stem_word_de(b + j, wb) &&
+		                     memcmp(a + i, b + j, stem_word_de(a + i, wa)) == 0
+		               : same_word_slav(a + i, wa, b + j, wb);
+		if (!same)
+			return false;
+		if (e == an || f == bn)
+			return e == an && f == bn;
+		i = e + 1;
+		j = f + 1;
+	}
+	return false;
 }
 
 bool tql_names_stem_key(const char *lang, const char *f, size_t n, tql_buf *out)
@@ -298,10 +503,33 @@ static bool index_form(tql_names *nm, uint32_t row, uint8_t type, const char *fo
 		{
 			char lang[16];
 			snprintf(lang, sizeof lang, "%.*s", (int)l, p);
-			tql_buf sk = {0};
-			bool ok = tql_buf_add(&sk, p, l) && tql_buf_add(&sk, SEP, 1);
-			if (ok && tql_names_stem_key(lang, fold->p, fold->n, &sk))
-				ok = add_hit(nm, &nm->stems, sk.p, sk.n, h);
+			/* every cut of the case endings: "Мария" is found from
+			 * "Марии" (мар-) and from "Марией" (мари-) */
+			tql_buf sk = {0}, all = {0};
+			size_t nk = tql_names_stem_keys(lang, fold->p, fold->n, true, &all, 8);
+			bool ok = true;
+			for (size_t q = 0, at = 0; q < nk && ok; q++) {
+				size_t kl = strlen(all.p + at);
+				sk.n = 0;
+				ok = tql_buf_add(&sk, p, l) && tql_buf_add(&sk, SEP, 1) &&
+				     tql_buf_add(&sk, all.p + at, kl) && add_hit(nm, &nm->stems, sk.p, sk.n, h);
+				at += kl + 1;
+			}
+			/* ... and the stem the oblique cases take when the last
+			 * vowel changes or drops (marked '~': only a word that had
+			 * an ending cut may match it) */
+			size_t lw = fold->n;
+			while (lw > 0 && fold->p[lw - 1] != ' ')
+				lw--;
+			all.n = 0;
+			if (ok && h.words == 1 &&
+			    tql_names_oblique_stem(lang, fold->p + lw, fold->n - lw, &all)) {
+				sk.n = 0;
+				ok = tql_buf_add(&sk, p, l) && tql_buf_add(&sk, SEP, 1) &&
+				     tql_buf_addc(&sk, '~') && tql_buf_add(&sk, all.p, all.n) &&
+				     add_hit(nm, &nm->stems, sk.p, sk.n, h);
+			}
+			tql_buf_free(&all);
 			tql_buf_free(&sk);
 			if (!ok)
 				return false;
@@ -1155,6 +1383,17 @@ const struct tql_hitlist *tql_names_stem(const tql_names *nm, const char *lang, 
 			return lookup(nm, &nm->stems, lang, alt, klen);
 		}
 	return NULL;
+}
+
+const struct tql_hitlist *tql_names_oblique(const tql_names *nm, const char *lang, const char *skey,
+                                            size_t klen)
+{
+	char buf[256];
+	if (klen + 1 >= sizeof buf)
+		return NULL;
+	buf[0] = '~';
+	memcpy(buf + 1, skey, klen);
+	return lookup(nm, &nm->stems, lang, buf, klen + 1);
 }
 
 const struct tql_hitlist *tql_names_by_given(const tql_names *nm, const char *lang,

@@ -87,6 +87,30 @@ const struct tql_hitlist *tql_names_dels(const tql_names *nm, const char *lang, 
 /* Hits for a stemmed key (languages with case endings); NULL if none. */
 const struct tql_hitlist *tql_names_stem(const tql_names *nm, const char *lang, const char *skey,
                                          size_t klen);
+/* Stores in out (at most max) the lengths of the stems of one folded word w
+ * of n bytes: the stem tql_names_stem_key() takes first, then every other
+ * cut of a case ending that leaves three letters ("мариеи": "мари" as well
+ * as "марие"); of a nominative ending only if `nominative` (a table form).
+ * Returns how many. */
+size_t tql_names_word_stems(const char *lang, const char *w, size_t n, bool nominative, size_t *out,
+                            size_t max);
+/* Appends to out the stem keys of a folded key of up to four words, each
+ * ended by a NUL: every combination of the words' stems (see above), the
+ * greedy one first, at most max. Returns how many (0: no stemming here). */
+size_t tql_names_stem_keys(const char *lang, const char *f, size_t n, bool nominative, tql_buf *out,
+                           size_t max);
+/* Are folded keys a and b the same name up to case endings, word by word
+ * (ru, uk: "николая" ~ "николаи", "вадима" ~ "вадим"; de: "kiews" ~
+ * "kiew"; other languages: equal)? */
+bool tql_names_same_inflected(const char *lang, const char *a, size_t an, const char *b, size_t bn);
+/* Appends to out the stem a folded one-word name's oblique cases take
+ * when its last vowel changes or drops: Ukrainian Харків: харков-, Київ:
+ * києв-, Египет: египт-, Орёл: орл-. False if there is none. */
+bool tql_names_oblique_stem(const char *lang, const char *w, size_t n, tql_buf *out);
+/* Hits for the stem skey of a one-word form that had a case ending cut,
+ * among such oblique stems ("Харкова": харков-); NULL if none. */
+const struct tql_hitlist *tql_names_oblique(const tql_names *nm, const char *lang, const char *skey,
+                                            size_t klen);
 /* Appends the stem key of a folded key for lang to out; false if the
  * language has no stemming (then out is unchanged). */
 bool tql_names_stem_key(const char *lang, const char *folded, size_t n, tql_buf *out);

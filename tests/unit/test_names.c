@@ -132,6 +132,52 @@ static void test_cognates(void **state)
 	tql_engine_free(eng);
 }
 
+/* Declension: a case form of a name is the name; another language's
+ * nominative or a cut-off form is not. Keys are folded (й is и). */
+static void test_declension(void **state)
+{
+	(void)state;
+	static const char *const same[][3] = {
+		{"ru", "сергея лаврова", "сергеи лавров"},  {"ru", "сергеем лавровым", "сергеи лавров"},
+		{"ru", "николая", "николаи"},               {"ru", "вадима", "вадим"},
+		{"ru", "мариеи захаровои", "мария захарова"}, {"ru", "марии", "мария"},
+		{"ru", "яна", "ян"},                        {"ru", "зеленского", "зеленскии"},
+		{"uk", "марією", "марія"},                  {"uk", "кочановоі", "кочанова"},
+		{"uk", "андрієм", "андріи"},                {"uk", "трампові", "трамп"},
+		{"de", "kiews", "kiew"},
+	};
+	static const char *const differ[][3] = {
+		{"ru", "андрии", "андреи"},   /* Ukrainian Андрій is not a case of Андрей */
+		{"uk", "сергеи", "сергіи"},   /* nor Russian Сергей of Сергій */
+		{"uk", "кислица", "кислиця"},
+		{"ru", "лавр", "лавров"},
+		{"ru", "сергеи", "сергеи лавров"},
+		{"en", "kievs", "kiev"},      /* English has no case endings */
+	};
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+		assert_true(tql_names_same_inflected(same[i][0], same[i][1], strlen(same[i][1]), same[i][2],
+		                                     strlen(same[i][2])));
+	for (size_t i = 0; i < sizeof differ / sizeof *differ; i++)
+		assert_false(tql_names_same_inflected(differ[i][0], differ[i][1], strlen(differ[i][1]),
+		                                      differ[i][2], strlen(differ[i][2])));
+	/* the stem of the oblique cases when a vowel changes or drops */
+	static const char *const obl[][3] = {
+		{"uk", "харків", "харков"}, {"uk", "львів", "львов"}, {"uk", "киів", "києв"},
+		{"ru", "египет", "египт"},  {"uk", "тернопіль", "тернопол"},
+	};
+	tql_buf b = {0};
+	for (size_t i = 0; i < sizeof obl / sizeof *obl; i++) {
+		b.n = 0;
+		assert_true(tql_names_oblique_stem(obl[i][0], obl[i][1], strlen(obl[i][1]), &b));
+		assert_int_equal(b.n, strlen(obl[i][2]));
+		assert_memory_equal(b.p, obl[i][2], b.n);
+	}
+	b.n = 0;
+	assert_false(tql_names_oblique_stem("ru", "москва", strlen("москва"), &b));
+	assert_false(tql_names_oblique_stem("en", "london", 6, &b));
+	tql_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -140,6 +186,7 @@ int main(void)
 		cmocka_unit_test(test_supplement),
 		cmocka_unit_test(test_cyr_key),
 		cmocka_unit_test(test_cognates),
+		cmocka_unit_test(test_declension),
 	};
 	return cmocka_run_group_tests_name("names", tests, NULL, NULL);
 }

@@ -244,7 +244,8 @@ static bool same_stem(const char *lang, const char *a, size_t an, const char *b,
 {
 	tql_buf s1 = {0}, s2 = {0};
 	bool same = tql_names_stem_key(lang, a, an, &s1) && tql_names_stem_key(lang, b, bn, &s2) &&
-	            s1.n == s2.n && memcmp(s1.p, s2.p, s1.n) == 0;
+	            ((s1.n == s2.n && memcmp(s1.p, s2.p, s1.n) == 0) ||
+	             tql_names_same_inflected(lang, a, an, b, bn));
 	tql_buf_free(&s1);
 	tql_buf_free(&s2);
 	return same;
@@ -433,6 +434,7 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 		return best;
 	/* languages with case endings: match on stems ("Зеленского") */
 	tql_buf sk = {0};
+	tql_buf alts = {0}, fb = {0};
 	for (size_t w = n; w > 0 && !best; w--) {
 		sk.n = 0;
 		if (!tql_names_stem_key(st->lang, key->p, ends[w - 1], &sk))
@@ -445,6 +447,36 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 			doc->tok[st->words[i]].script == USCRIPT_CYRILLIC && sk.n < ends[w - 1]
 				? tql_names_lookup(st->nm, st->lang, sk.p, sk.n)
 				: NULL;
+		/* other cuts of the endings ("Марией": мари-, not марие-) */
+		alts.n = 0;
+		size_t na = hl || he ? 0 : tql_names_stem_keys(st->lang, key->p, ends[w - 1], false, &alts, 8);
+		/* (a form this text declines: "Сергей" is not a case of
+		 * Ukrainian "Сергій", though both cut to серг-) */
+		for (size_t q = 1, at = na ? strlen(alts.p) + 1 : 0; q < na && !hl; q++) {
+			size_t al = strlen(alts.p + at);
+			const struct tql_hitlist *ah = tql_names_stem(st->nm, st->lang, alts.p + at, al);
+			at += al + 1;
+			size_t n2 = 0;
+			for (size_t h = 0; ah && h < ah->n && n2 < 32; h++) {
+				fb.n = 0;
+				if (tql_fold(ah->v[h].form, strlen(ah->v[h].form), &fb) &&
+				    tql_names_same_inflected(st->lang, key->p, ends[w - 1], fb.p, fb.n))
+					st->merged[n2++] = ah->v[h];
+			}
+			if (n2) {
+				st->mergedl.v = st->merged;
+				st->mergedl.n = n2;
+				hl = &st->mergedl;
+			}
+		}
+		/* a vowel that changes or drops before the ending ("Харкова",
+		 * "Єгипту"): one word with an ending cut */
+		for (size_t q = 0, at = 0; q < na && !hl && w == 1; q++) {
+			size_t al = strlen(alts.p + at);
+			if (al < ends[0])
+				hl = tql_names_oblique(st->nm, st->lang, alts.p + at, al);
+			at += al + 1;
+		}
 		if (hl && he) {
 			size_t n2 = 0;
 			for (int li = 0; li < 2; li++) {
@@ -466,6 +498,8 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 		}
 	}
 	tql_buf_free(&sk);
+	tql_buf_free(&alts);
+	tql_buf_free(&fb);
 	return best;
 }
 
@@ -628,6 +662,11 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 			own = true;
 		if (!gb.n)
 			continue;
+		/* ... also inflected ("Сергея Лаврова", "Сергеем Лавровым") */
+		if (fam->script == USCRIPT_CYRILLIC && inflection_of(st->lang, g, gl, gb.p, gb.n)) {
+			own = true;
+			break;
+		}
 		/* MT garbles a given name into a near form (Keira / Keir) ... */
 		int d = tql_names_osa(g, gl, gb.p, gb.n);
 		if (d <= 2) /* tql_names_osa() caps at 3: 3 means "far" */
@@ -855,6 +894,42 @@ static bool given_before(nstate *st, size_t i, const struct tql_hitlist *hl)
 	return yes;
 }
 
+/* Is word i, perhaps inflected, the given name of a known person whose
+ * family name is the next word ("Хакима Джеффриса")? */
+static bool own_given_of_next(nstate *st, size_t i)
+{
+	const tql_doc *doc = st->ctx->doc;
+	if (i + 1 >= st->nwords || !only_space(doc, st->words[i], st->words[i + 1]))
+		return false;
+	size_t gl, fl;
+	const char *g = word_key(st, i, &gl);
+	char gk[128];
+	if (!g || gl >= sizeof gk)
+		return false;
+	memcpy(gk, g, gl + 1);
+	const char *f = word_key(st, i + 1, &fl);
+	if (!f)
+		return false;
+	const struct tql_hitlist *hl = tql_names_lookup(st->nm, st->lang, f, fl);
+	tql_buf sk = {0}, gb = {0};
+	if (!hl && tql_names_stem_key(st->lang, f, fl, &sk))
+		hl = tql_names_stem(st->nm, st->lang, sk.p, sk.n);
+	bool yes = false;
+	for (size_t h = 0; hl && h < hl->n && !yes; h++) {
+		const tql_name_row *r = &st->nm->rows[hl->v[h].row];
+		if (r->kind != TQL_NK_PERSON || hl->v[h].type == TQL_FORM_ERROR)
+			continue;
+		for (char **gv = r->given; *gv && !yes; gv++) {
+			gb.n = 0;
+			yes = tql_fold(*gv, strlen(*gv), &gb) &&
+			      (strcmp(gb.p, gk) == 0 || same_stem(st->lang, gk, gl, gb.p, gb.n));
+		}
+	}
+	tql_buf_free(&sk);
+	tql_buf_free(&gb);
+	return yes;
+}
+
 /*
  * A known family name of one person after a given name that is not theirs: the
  * name of another known person one letter away ("Mike Walz" is not Tim Walz
@@ -902,6 +977,45 @@ static tql_status family_one_off(nstate *st, size_t i, const struct tql_hitlist 
 	    !add_mention(st, &x, key, klen, a->off, a->len))
 		return TQL_ENOMEM;
 	return TQL_OK;
+}
+
+/* Is the one-word name at word i, a person's, rather somebody else's: after
+ * a capitalised word that is not one of the person's given names ("Darwin
+ * Núñez" beside Laurent Nuñez), or a given name before a capitalised word
+ * ("Martín Zubimendi" beside Micheál Martin)? */
+static bool another_person(nstate *st, size_t i, const tql_name_row *r)
+{
+	const tql_doc *doc = st->ctx->doc;
+	if (r->kind != TQL_NK_PERSON)
+		return false;
+	size_t kl;
+	const char *k;
+	if (i + 1 < st->nwords && only_space(doc, st->words[i], st->words[i + 1]) &&
+	    (doc->tok[st->words[i + 1]].flags & TQL_TF_UPPER_INITIAL) &&
+	    (k = word_key(st, i, &kl)) != NULL && tql_names_is_given(st->nm, k, kl))
+		return true;
+	if (i == 0 || !only_space(doc, st->words[i - 1], st->words[i]) ||
+	    !(doc->tok[st->words[i - 1]].flags & TQL_TF_UPPER_INITIAL) ||
+	    (doc->tok[st->words[i - 1]].flags & TQL_TF_ALL_UPPER) || (k = word_key(st, i - 1, &kl)) == NULL)
+		return false;
+	/* a given name: one the table knows, or a capitalised word that is no
+	 * common word in lower case (not "President", "Minister", "The") */
+	if (!tql_names_is_given(st->nm, k, kl)) {
+		const tql_token *pv = &doc->tok[st->words[i - 1]];
+		char low[128];
+		size_t lown;
+		if (!tql_nt_lower_initial(doc->text + pv->off, pv->len, low, sizeof low, &lown) ||
+		    tql_spell(st->ctx->chk, st->ctx->lang, low, lown) != 0)
+			return false;
+	}
+	tql_buf gb = {0};
+	bool own = false;
+	for (char **g = r->given; *g && !own; g++) {
+		gb.n = 0;
+		own = tql_fold(*g, strlen(*g), &gb) && tql_nt_words_within(k, gb.p);
+	}
+	tql_buf_free(&gb);
+	return !own;
 }
 
 static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
@@ -994,7 +1108,8 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	/* the right letters with an accent the name does not have ("Sanchéz"),
 	 * or without one the document language's alphabet has ("Pedro Sanchez"
 	 * in Spanish) */
-	if (first_ok && !ambiguous && a->script == USCRIPT_LATIN) {
+	if (first_ok && !ambiguous && a->script == USCRIPT_LATIN &&
+	    !(w == 1 && another_person(st, i, &st->nm->rows[first_ok->row]))) {
 		const char *right = NULL;
 		bool added = (w > 1 || tql_spell(ctx->chk, ctx->lang, doc->text + off, len) == 0) &&
 		             misplaced_accent(st, doc->text + off, len, key, klen, &right);
@@ -1566,11 +1681,17 @@ static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
 		             tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) == 0;
 		ends[n++] = key.n;
 	}
+	/* a full name of the other Cyrillic language ("Сергей Кислица" in
+	 * Ukrainian) is foreign_form()'s, not an English spelling's */
+	const char *other = strcmp(st->lang, "uk") == 0 ? "ru" : "uk";
+	for (size_t w = n; w >= 2; w--)
+		if (tql_names_lookup(st->nm, other, key.p, ends[w - 1]))
+			goto out;
 	for (size_t w = n; w > 0 && !found; w--) {
 		bool any = false;
 		for (size_t u = 0; u < w; u++)
 			any |= unknown[u];
-		if (!any)
+		if (!any || (w == 1 && own_given_of_next(st, i)))
 			continue;
 		const struct tql_hitlist *own_hl = tql_names_lookup(st->nm, st->lang, key.p, ends[w - 1]);
 		if (own_hl)
@@ -1676,6 +1797,7 @@ static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
 			found = w;
 		}
 	}
+out:
 	tql_buf_free(&key);
 	tql_buf_free(&sk);
 	tql_buf_free(&pk);
@@ -2441,6 +2563,11 @@ static tql_status consistency(nstate *st)
 		/* a known error is never an alias, except a person's given name
 		 * alone ("Redzhep" beside "Recep Tayyip Erdoğan") */
 		bool never_alias = m->error && (!person || strchr(m->key, ' '));
+		/* an organisation's short name is another word count, not another
+		 * spelling ("Єврокомісія" / "Європейська комісія") */
+		if (!m->error && !rf->error && st->nm->rows[m->row].kind == TQL_NK_ORG &&
+		    nwords_of(m->key) != nwords_of(rf->key))
+			continue;
 		if (rf == m || rf->acronym || m->acronym ||
 		    compatible(st->lang, rf->key, m->key, person, never_alias, m->error))
 			continue;

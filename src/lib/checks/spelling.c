@@ -224,6 +224,35 @@ static bool clitic_form(tql_ctx *ctx, const char *w, size_t n)
 	return false;
 }
 
+/*
+ * German separable verbs join their particle in subordinate clauses ("wenn
+ * der Zoll wegfällt", "dass sie zurückkehrt"); Hunspell's de_DE lists few
+ * of those finite forms. Accept particle + a verb form the dictionary
+ * knows: the rest is a known word of four letters or more ending like a
+ * finite verb (-t, -st, -e, -en: "fällt", "kehrte", "kamen").
+ */
+static bool separable_form(tql_ctx *ctx, const char *w, size_t n)
+{
+	static const char *const parts[] = {
+		"zurück", "zusammen", "weiter", "wieder", "heraus", "herein", "hinaus", "voran", "vorbei",
+		"entgegen", "fort", "frei", "fest", "nach", "durch", "unter", "über", "auf", "aus", "ein",
+		"mit", "vor", "weg", "her", "hin", "los", "bei", "dar", "ab", "an", "zu", "um", NULL};
+	if (strcmp(ctx->doc->lang, "de") != 0 || n > 60 || n < 7 || (unsigned char)w[0] < 'a' ||
+	    (unsigned char)w[0] > 'z')
+		return false;
+	for (const char *const *p = parts; *p; p++) {
+		size_t pl = strlen(*p);
+		if (n < pl + 4 || memcmp(w, *p, pl) != 0)
+			continue;
+		char last = w[n - 1], prev = w[n - 2];
+		bool finite = last == 't' || last == 'e' || (last == 'n' && prev == 'e');
+		if (finite && tql_u8_count(w + pl, n - pl) >= 4 &&
+		    tql_spell(ctx->chk, ctx->lang, w + pl, n - pl) == 1)
+			return true;
+	}
+	return false;
+}
+
 /* Is the word a known name form (folded) in the document language? */
 static bool known_name(tql_ctx *ctx, const char *w, size_t n, tql_buf *key)
 {
@@ -393,7 +422,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			continue;
 		if (en && tql_spell(ctx->chk, en, word.p, word.n) == 1)
 			continue;
-		if (clitic_form(ctx, word.p, word.n))
+		if (clitic_form(ctx, word.p, word.n) || separable_form(ctx, word.p, word.n))
 			continue;
 		if (!ab.tried)
 			load_alphabet(doc->lang, &ab);
