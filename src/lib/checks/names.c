@@ -1008,14 +1008,12 @@ static bool another_person(nstate *st, size_t i, const tql_name_row *r)
 		    tql_spell(st->ctx->chk, st->ctx->lang, low, lown) != 0)
 			return false;
 	}
-	tql_buf gb = {0};
-	bool own = false;
-	for (char **g = r->given; *g && !own; g++) {
-		gb.n = 0;
-		own = tql_fold(*g, strlen(*g), &gb) && tql_nt_words_within(k, gb.p);
-	}
-	tql_buf_free(&gb);
-	return !own;
+	/* (the person's own given name, or a garble of it: "Edmund Gonzalez") */
+	char g[128];
+	if (kl >= sizeof g)
+		return false;
+	memcpy(g, k, kl + 1);
+	return given_verdict(st, r, g, kl, &doc->tok[st->words[i]]) == GV_FAR;
 }
 
 static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
