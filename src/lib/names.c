@@ -951,6 +951,20 @@ static bool translit_fold(UTransliterator *tr, const char *s, tql_buf *out)
 	return U_SUCCESS(err) && tql_fold(u8, (size_t)l8, out);
 }
 
+/* Copies folded s (n bytes) to out without doubled ASCII letters ("ll" is
+ * "l"); returns the length, 0 if it does not fit. */
+static size_t undouble(const char *s, size_t n, char *out, size_t cap)
+{
+	if (n >= cap)
+		return 0;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(k && (unsigned char)s[i] < 0x80 && out[k - 1] == s[i]))
+			out[k++] = s[i];
+	out[k] = '\0';
+	return k;
+}
+
 /* Has the row a language among those written in Cyrillic? */
 static bool cyrillic_row(const tql_name_row *r)
 {
@@ -1065,6 +1079,12 @@ static tql_status build_translit_index(tql_names *nm)
 					if (r->kind != TQL_NK_PERSON)
 						h.type = TQL_FORM_CANONICAL;
 					if (!add_hit(nm, &nm->tphon, f.p, f.n, h))
+						goto done;
+					/* ... and without doubled letters, which a second
+					 * romanisation often drops ("Siyarto", Сийярто) */
+					char ud[256];
+					size_t un = undouble(f.p, f.n, ud, sizeof ud);
+					if (un && un != f.n && !add_hit(nm, &nm->tphon_ud, ud, un, h))
 						goto done;
 				}
 				}
@@ -1297,6 +1317,7 @@ void tql_names_free(tql_names *nm)
 	tql_strmap_free(&nm->gfirst);
 	tql_strmap_free(&nm->stems);
 	tql_strmap_free(&nm->tphon);
+	tql_strmap_free(&nm->tphon_ud);
 	tql_strmap_free(&nm->eng);
 	tql_strmap_free(&nm->cognates);
 	tql_strmap_free(&nm->rowmap);
@@ -1361,6 +1382,14 @@ const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *pkey)
 {
 	uintptr_t idx;
 	if (!tql_strmap_get(&nm->tphon, pkey, strlen(pkey), &idx))
+		return NULL;
+	return &nm->lists[idx];
+}
+
+const struct tql_hitlist *tql_names_tphon_undoubled(const tql_names *nm, const char *pkey)
+{
+	uintptr_t idx;
+	if (!tql_strmap_get(&nm->tphon_ud, pkey, strlen(pkey), &idx))
 		return NULL;
 	return &nm->lists[idx];
 }

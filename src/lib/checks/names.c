@@ -136,6 +136,32 @@ static bool entity_has_word(const tql_names *nm, const char *id, const char *w)
 	return yes;
 }
 
+/* Is the folded short word w one letter from a word of entity id's forms
+ * (a garbled particle: "fon" of von der Leyen)? */
+static bool entity_has_word_near(const tql_names *nm, const char *id, const char *w, size_t wl)
+{
+	if (tql_u8_count(w, wl) < 2 || tql_u8_count(w, wl) > 4)
+		return false;
+	tql_buf f = {0};
+	bool yes = false;
+	for (const char *const *l = all_langs; *l && !yes; l++) {
+		const tql_name_row *r = tql_names_entity_row(nm, id, *l);
+		const char *form;
+		for (size_t n = 0; r && !yes && (form = row_form(r, n, false)) != NULL; n++) {
+			f.n = 0;
+			if (!tql_fold(form, strlen(form), &f))
+				break;
+			for (const char *q = f.p; *q && !yes;) {
+				size_t k = strcspn(q, " ");
+				yes = k == wl && tql_names_osa(q, k, w, wl) == 1; /* one letter for another */
+				q += k + (q[k] == ' ');
+			}
+		}
+	}
+	tql_buf_free(&f);
+	return yes;
+}
+
 /* Per-document state. */
 typedef tql_mention mention;
 
@@ -1206,7 +1232,9 @@ static bool in_foreign_passage(nstate *st, size_t a, size_t b, const char *l, co
 			 * Erdogan") */
 			size_t wl;
 			const char *wk = id ? word_key(st, w, &wl) : NULL;
-			if (wk && entity_has_word(st->nm, id, wk)) {
+			if (wk && (entity_has_word(st->nm, id, wk) ||
+			           (!(t->flags & TQL_TF_UPPER_INITIAL) &&
+			            entity_has_word_near(st->nm, id, wk, wl)))) {
 				at = w;
 				continue;
 			}
@@ -2133,6 +2161,27 @@ static tql_status near_miss(nstate *st, size_t i)
 	size_t pl = 0;
 	if (i > 0 && st->words[i] - st->words[i - 1] == 2)
 		prev = word_key(st, i - 1, &pl);
+	/* (past one or two lower-case particles, garbled or not: "Ursula fon
+	 * der Lyayen") */
+	if (prev && !(doc->tok[st->words[i - 1]].flags & TQL_TF_UPPER_INITIAL)) {
+		for (size_t j = i - 1, back = 0; back < 2 && j > 0; back++) {
+			const tql_token *pt = &doc->tok[st->words[j]];
+			if ((pt->flags & TQL_TF_UPPER_INITIAL) ||
+			    tql_u8_count(doc->text + pt->off, pt->len) > 3 ||
+			    !only_space(doc, st->words[j - 1], st->words[j]))
+				break;
+			j--;
+			if (doc->tok[st->words[j]].flags & TQL_TF_UPPER_INITIAL) {
+				size_t gl;
+				const char *g = word_key(st, j, &gl);
+				if (g) {
+					prev = g;
+					pl = gl;
+				}
+				break;
+			}
+		}
+	}
 	const tql_name_hit *best = NULL, *tied[8];
 	size_t ntied = 0;
 	int best_score = 0;
@@ -2149,11 +2198,16 @@ static tql_status near_miss(nstate *st, size_t i)
 	tql_buf_free(&pk);
 	/* a Russian-mediated spelling in Latin-script text (matched exactly,
 	 * so also a name of few sounds: "Khama" for Hama) */
+	bool undoubled[32] = {0};
 	if (t->script == USCRIPT_LATIN && tql_u8_count(k, kl) >= 5) {
-		const struct tql_hitlist *hl = tql_names_tphon(st->nm, k);
-		for (size_t h = 0; hl && h < hl->n && nc < 32; h++) {
-			translit[nc] = true;
-			cands[nc++] = &hl->v[h];
+		for (int ud = 0; ud < 2; ud++) {
+			const struct tql_hitlist *hl =
+				ud ? tql_names_tphon_undoubled(st->nm, k) : tql_names_tphon(st->nm, k);
+			for (size_t h = 0; hl && h < hl->n && nc < 32; h++) {
+				translit[nc] = true;
+				undoubled[nc] = ud;
+				cands[nc++] = &hl->v[h];
+			}
 		}
 	}
 	/* in Russian and Ukrainian text, also the stem of an inflected word
@@ -2242,6 +2296,13 @@ static tql_status near_miss(nstate *st, size_t i)
 				if (!given_ok && skl && gb.n && tql_u8_count(prev, pl) >= 3)
 					given_ok = same_stem(st->lang, prev, pl, gb.p, gb.n);
 			}
+			/* ... or garbled alike, one or two letters off ("Binyamin
+			 * Nitanyahu"): both words close to the person's is evidence */
+			for (char **g = r->given; *g && !given_ok && tql_u8_count(prev, pl) >= 5; g++) {
+				gb.n = 0;
+				given_ok = tql_fold(*g, strlen(*g), &gb) && gb.n && gb.p[0] == prev[0] &&
+				           tql_names_osa(gb.p, gb.n, prev, pl) <= 2 && d <= 2;
+			}
 			/* family name first ("He Lifen" for He Lifeng) */
 			for (char **f = r->family; *f && !given_ok; f++) {
 				gb.n = 0;
@@ -2267,7 +2328,10 @@ static tql_status near_miss(nstate *st, size_t i)
 			/* the transliterated Cyrillic form itself; a short one is
 			 * often a real name too (Nilsen, Yakov), and one may be a
 			 * word of another language ("Hostaria"): evidence needed */
-			score = (given_ok || len >= 7 || (len >= 5 && r->kind == TQL_NK_PLACE)) &&
+			/* (without its doubled letters, only after the given name:
+			 * "Peter Siyarto", not "Lindemann") */
+			score = undoubled[c] && !given_ok ? 0
+			        : (given_ok || len >= 7 || (len >= 5 && r->kind == TQL_NK_PLACE)) &&
 			                !word_elsewhere(st, t)
 			            ? 6
 			            : 3;
