@@ -712,7 +712,9 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 		tql_buf_free(&s1);
 		tql_buf_free(&s2);
 		/* ... or spells its sounds another way (Christie / Kristi) */
-		if (d <= 3 && tql_u8_count(g, gl) >= 4 && tql_nt_same_skeleton(g, gl, gb.p, gb.n))
+		/* (not another known given name: George is no Greg) */
+		if (d <= 3 && tql_u8_count(g, gl) >= 4 && tql_nt_same_skeleton(g, gl, gb.p, gb.n) &&
+		    (d <= 1 || !tql_names_is_given(st->nm, g, gl)))
 			close = close1 = true;
 		/* Sergej for Sergei in Italian: that language's transliteration */
 		if (local_translit(st->nm, st->lang, r, g, gl, gb.p, gb.n))
@@ -964,8 +966,20 @@ static bool own_given_of_next(nstate *st, size_t i)
 static tql_status family_one_off(nstate *st, size_t i, const struct tql_hitlist *fam, const char *g,
                                  size_t gl, const char *key, size_t klen)
 {
-	const tql_token *a = &st->ctx->doc->tok[st->words[i]];
+	const tql_doc *doc = st->ctx->doc;
+	const tql_token *a = &doc->tok[st->words[i]];
 	if (tql_u8_count(key, klen) < 4 || a->script != USCRIPT_LATIN)
+		return TQL_OK;
+	/* a common word ("James Brown Fisk" is no James Browne) or a middle
+	 * name before another capitalised word */
+	char low[128];
+	size_t lown;
+	if ((i + 1 < st->nwords && only_space(doc, st->words[i], st->words[i + 1]) &&
+	     (doc->tok[st->words[i + 1]].flags & TQL_TF_UPPER_INITIAL)) ||
+	    /* (not in German, where nouns and verb forms coincide: "walz") */
+	    (strcmp(st->lang, "de") != 0 &&
+	     (!tql_nt_lower_initial(doc->text + a->off, a->len, low, sizeof low, &lown) ||
+	      tql_spell(st->ctx->chk, st->ctx->lang, low, lown) != 0)))
 		return TQL_OK;
 	/* a family name several known people bear is common (Chen, Kim):
 	 * "Paul Chen" is somebody, not a garbled Paul Chan */
@@ -1973,7 +1987,10 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 					dict = !tql_nt_lower_initial(doc->text + ft->off, ft->len, low, sizeof low,
 					                             &lown) ||
 					       tql_spell(ctx->chk, ctx->lang, low, lown) != 0;
+				/* (a common word before another capitalised word is a
+				 * middle name too: "James Brown Fisk") */
 				if ((tw == 1 && (more || dict) && tql_names_is_given(st->nm, text.p, text.n)) ||
+				    (tw == 1 && more && dict) ||
 				    (text.n == fk.n + 1 && text.p[fk.n] == 's' && memcmp(text.p, fk.p, fk.n) == 0) ||
 				    (fk.n == text.n + 1 && fk.p[text.n] == 's' && memcmp(text.p, fk.p, text.n) == 0))
 					continue;
@@ -2008,6 +2025,12 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				             tql_nt_same_skeleton(text.p, text.n, fk.p, fk.n)) ||
 				            (d > 0 && tl >= 5 && tql_nt_same_sound(text.p, text.n, fk.p, fk.n));
 				if (near && local_translit(st->nm, st->lang, r, text.p, text.n, fk.p, fk.n))
+					near = false;
+				/* a short family name with another first letter is as
+				 * often another person of that given name ("Martin Buber",
+				 * Martin Huber) */
+				if (near && d == 1 && tl <= 6 && text.p[0] != fk.p[0] &&
+				    !tql_nt_same_sound(text.p, text.n, fk.p, fk.n))
 					near = false;
 				/* (only the given name garbled: name.given-name reports it) */
 				if (!near)
@@ -2336,7 +2359,9 @@ static tql_status near_miss(nstate *st, size_t i)
 			            ? 6
 			            : 3;
 		else if (given_ok && d <= 3)
-			score = 4 - d + 4;
+			/* (a short name with another first letter is often another
+			 * person of that given name: "Martin Buber", Martin Huber) */
+			score = len <= 6 && k[0] != fk.p[0] && !translit[c] ? 3 : 4 - d + 4;
 		else if (d == 1 && len >= 6)
 			score = 3;
 		else if (d == 1 && len >= 4 && r->kind == TQL_NK_PERSON)
