@@ -333,6 +333,9 @@ bool tql_engine_add_words(tql_engine *eng, const char *path);
 int tql_spell_nocache(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len);
 /* Hunspell: 1 known word, 0 unknown, -1 no dictionary for the language. */
 int tql_spell(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len);
+/* The same for the word with its first letter in lower case ("Brown" as
+ * "brown": is the name also a common word?); -2 if it cannot be lowered. */
+int tql_spell_lowered(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len);
 /* Hunspell suggestions (UTF-8) appended to out as NUL-separated strings;
  * returns their number (<= max) or -1 without a dictionary. Slow. */
 int tql_spell_suggest(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len, int max,

@@ -1,5 +1,6 @@
 /* lang.c - per-checker language resources: break iterators and Hunspell. */
 #include "internal.h"
+#include "name_text.h"
 
 #include <hunspell/hunspell.h>
 #include <stdio.h>
@@ -173,6 +174,15 @@ int tql_spell_nocache(tql_checker *chk, tql_lang_res *lr, const char *word, size
 int tql_spell(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len)
 {
 	return spell_lookup(chk, lr, word, len, true);
+}
+
+int tql_spell_lowered(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len)
+{
+	char low[128];
+	size_t lown;
+	if (!tql_nt_lower_initial(word, len, low, sizeof low, &lown))
+		return -2;
+	return tql_spell(chk, lr, low, lown);
 }
 
 /* Hunspell suggestions for word (UTF-8), best first, appended to out as

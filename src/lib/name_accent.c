@@ -162,11 +162,7 @@ bool tql_na_accent_consistency(tql_ctx *ctx, const char *lang, const tql_mention
 			continue;
 		/* one word that is also a common word of the language, written
 		 * with its accent elsewhere ("La" of a Burmese name, "là") */
-		char low[128];
-		size_t lown;
-		if (!memchr(mt, ' ', m->len) &&
-		    tql_nt_lower_initial(mt, m->len, low, sizeof low, &lown) &&
-		    tql_spell(ctx->chk, ctx->lang, low, lown) == 1)
+		if (!memchr(mt, ' ', m->len) && tql_spell_lowered(ctx->chk, ctx->lang, mt, m->len) == 1)
 			continue;
 		char shown[256];
 		snprintf(shown, sizeof shown, "%.*s", (int)(on < 200 ? on : 200), other);

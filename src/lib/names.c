@@ -173,42 +173,6 @@ static const char *const slav_endings[] = {
 	"еи", "ої", "оі", "іі", "єю", "ові", "еві", "єві",
 };
 
-/* The endings a name has in the nominative, the case the table is written
- * in (folded): a table form is cut only there, so "Андрей" (андре-и) does
- * not share a stem with "Андрий" (андр-ии) through the instrumental -ей. */
-static const char *const slav_nominative[] = {
-	"ии", "ыи", "іи", "ои", "ая", "яя", "ия", "ія", "а", "я", "и", "ь", "о", "е",
-};
-
-static bool nominative_ending(const char *e, size_t n)
-{
-	if (n == 0)
-		return true;
-	for (size_t i = 0; i < sizeof slav_nominative / sizeof *slav_nominative; i++)
-		if (strlen(slav_nominative[i]) == n && memcmp(e, slav_nominative[i], n) == 0)
-			return true;
-	return false;
-}
-
-/* Strips one case ending from a word if at least three letters stay. */
-static size_t stem_word(const char *w, size_t n)
-{
-	for (size_t i = 0; i < sizeof slav_endings / sizeof *slav_endings; i++) {
-		size_t el = strlen(slav_endings[i]);
-		if (n > el && memcmp(w + n - el, slav_endings[i], el) == 0 &&
-		    tql_u8_count(w, n - el) >= 3)
-			return n - el;
-	}
-	return n;
-}
-
-/* German genitive of names: "Kiews", "Selenskyjs" (the apostrophe form
- * "Merz'" is cut by the tokenizer). */
-static size_t stem_word_de(const char *w, size_t n)
-{
-	return n > 4 && w[n - 1] == 's' && w[n - 2] != 's' ? n - 1 : n;
-}
-
 /* Declension of names by the ending of their nominative (folded: й is и,
  * ї is і): the endings of the other cases, Russian and Ukrainian together.
  * "Сергей" (серге-и) takes -я, -ю, -ем but not the -ій of Ukrainian
@@ -229,8 +193,52 @@ static const struct {
 	{"и", "я ю ем єм е і еві єві"}, /* Сергей, Андрій, Кай */
 	{"ь", "я ю ем е і еві ею"},
 	{"о", "а у ом і ові"}, /* Дніпро (Кличко does not decline: harmless) */
+	{"е", ""},             /* Гёте: no other case */
 	{"", "а у ом ем єм е і ові еві єві ым им"},
 };
+
+/* Is e (n bytes) an ending of the nominative, the case the table is
+ * written in? A table form is cut only there, so "Андрей" (андре-и) does not
+ * share a stem with "Андрий" (андр-ии) through the instrumental -ей. */
+static bool nominative_ending(const char *e, size_t n)
+{
+	for (size_t i = 0; i < sizeof slav_paradigms / sizeof *slav_paradigms; i++)
+		if (strlen(slav_paradigms[i].nom) == n && memcmp(e, slav_paradigms[i].nom, n) == 0)
+			return true;
+	return false;
+}
+
+/* How names are stemmed in a language: not at all, the German genitive -s,
+ * or the case endings of Russian, Ukrainian and Belarusian. */
+enum stemming { STEM_NONE, STEM_DE, STEM_SLAV };
+
+static enum stemming stemming_of(const char *lang)
+{
+	if (strcmp(lang, "de") == 0)
+		return STEM_DE;
+	if (strcmp(lang, "ru") == 0 || strcmp(lang, "uk") == 0 || strcmp(lang, "be") == 0)
+		return STEM_SLAV;
+	return STEM_NONE;
+}
+
+/* Strips one case ending from a word if at least three letters stay. */
+static size_t stem_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof slav_endings / sizeof *slav_endings; i++) {
+		size_t el = strlen(slav_endings[i]);
+		if (n > el && memcmp(w + n - el, slav_endings[i], el) == 0 &&
+		    tql_u8_count(w, n - el) >= 3)
+			return n - el;
+	}
+	return n;
+}
+
+/* German genitive of names: "Kiews", "Selenskyjs" (the apostrophe form
+ * "Merz'" is cut by the tokenizer). */
+static size_t stem_word_de(const char *w, size_t n)
+{
+	return n > 4 && w[n - 1] == 's' && w[n - 2] != 's' ? n - 1 : n;
+}
 
 /* Is a (folded word) the word b (folded table form, nominative) in one of
  * its cases? The greedy stem above cuts "вадим" to "вад" and "николаи" to
@@ -297,9 +305,10 @@ bool tql_names_oblique_stem(const char *lang, const char *w, size_t n, tql_buf *
 size_t tql_names_word_stems(const char *lang, const char *w, size_t n, bool nominative, size_t *out,
                             size_t max)
 {
-	if (strcmp(lang, "ru") != 0 && strcmp(lang, "uk") != 0 && strcmp(lang, "be") != 0) {
+	enum stemming how = stemming_of(lang);
+	if (how != STEM_SLAV) {
 		if (max)
-			out[0] = strcmp(lang, "de") == 0 ? stem_word_de(w, n) : n;
+			out[0] = how == STEM_DE ? stem_word_de(w, n) : n;
 		return max ? 1 : 0;
 	}
 	size_t k = 0;
@@ -323,8 +332,7 @@ size_t tql_names_stem_keys(const char *lang, const char *f, size_t n, bool nomin
                            size_t max)
 {
 	enum { MAXW = 4, ALT = 4 };
-	if (strcmp(lang, "de") != 0 && strcmp(lang, "ru") != 0 && strcmp(lang, "uk") != 0 &&
-	    strcmp(lang, "be") != 0)
+	if (stemming_of(lang) == STEM_NONE)
 		return 0;
 	size_t ws[MAXW], stems[MAXW][ALT], ns[MAXW], nw = 0;
 	for (size_t i = 0; i <= n && nw < MAXW;) {
@@ -364,8 +372,9 @@ size_t tql_names_stem_keys(const char *lang, const char *f, size_t n, bool nomin
 
 bool tql_names_same_inflected(const char *lang, const char *a, size_t an, const char *b, size_t bn)
 {
-	bool de = strcmp(lang, "de") == 0;
-	if (!de && strcmp(lang, "ru") != 0 && strcmp(lang, "uk") != 0 && strcmp(lang, "be") != 0)
+	enum stemming how = stemming_of(lang);
+	bool de = how == STEM_DE;
+	if (how == STEM_NONE)
 		return an == bn && memcmp(a, b, an) == 0;
 	size_t i = 0, j = 0;
 	while (i <= an && j <= bn) {
@@ -390,8 +399,9 @@ bool tql_names_same_inflected(const char *lang, const char *a, size_t an, const 
 
 bool tql_names_stem_key(const char *lang, const char *f, size_t n, tql_buf *out)
 {
-	bool de = strcmp(lang, "de") == 0;
-	if (!de && strcmp(lang, "ru") != 0 && strcmp(lang, "uk") != 0 && strcmp(lang, "be") != 0)
+	enum stemming how = stemming_of(lang);
+	bool de = how == STEM_DE;
+	if (how == STEM_NONE)
 		return false;
 	size_t i = 0;
 	while (i < n) {
@@ -1370,28 +1380,29 @@ const struct tql_hitlist *tql_names_dels(const tql_names *nm, const char *lang, 
 	return lookup(nm, &nm->dels, lang, key, klen);
 }
 
-const struct tql_hitlist *tql_names_eng(const tql_names *nm, const char *pkey, size_t n)
+/* The hit list of a key in a map without a language prefix; NULL if none. */
+static const struct tql_hitlist *plain_lookup(const tql_names *nm, const tql_strmap *m,
+                                              const char *key, size_t n)
 {
 	uintptr_t idx;
-	if (!tql_strmap_get(&nm->eng, pkey, n, &idx))
+	if (!tql_strmap_get(m, key, n, &idx))
 		return NULL;
 	return &nm->lists[idx];
+}
+
+const struct tql_hitlist *tql_names_eng(const tql_names *nm, const char *pkey, size_t n)
+{
+	return plain_lookup(nm, &nm->eng, pkey, n);
 }
 
 const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *pkey)
 {
-	uintptr_t idx;
-	if (!tql_strmap_get(&nm->tphon, pkey, strlen(pkey), &idx))
-		return NULL;
-	return &nm->lists[idx];
+	return plain_lookup(nm, &nm->tphon, pkey, strlen(pkey));
 }
 
 const struct tql_hitlist *tql_names_tphon_undoubled(const tql_names *nm, const char *pkey)
 {
-	uintptr_t idx;
-	if (!tql_strmap_get(&nm->tphon_ud, pkey, strlen(pkey), &idx))
-		return NULL;
-	return &nm->lists[idx];
+	return plain_lookup(nm, &nm->tphon_ud, pkey, strlen(pkey));
 }
 
 const struct tql_hitlist *tql_names_stem(const tql_names *nm, const char *lang, const char *skey,

@@ -118,29 +118,12 @@ static const char *row_form(const tql_name_row *r, size_t n, bool with_family)
 }
 
 
-/* Is the folded word one of the words of entity id's forms or names in
- * any language? */
-static bool entity_has_word(const tql_names *nm, const char *id, const char *w)
+/* Is the folded word w (wl bytes) one of the words of entity id's forms or
+ * names in any language, or, if `near`, a short word one letter from one of
+ * them (a garbled particle: "fon" of von der Leyen)? */
+static bool entity_word(const tql_names *nm, const char *id, const char *w, size_t wl, bool near)
 {
-	tql_buf f = {0};
-	bool yes = false;
-	for (const char *const *l = all_langs; *l && !yes; l++) {
-		const tql_name_row *r = tql_names_entity_row(nm, id, *l);
-		const char *form;
-		for (size_t n = 0; r && !yes && (form = row_form(r, n, false)) != NULL; n++) {
-			f.n = 0;
-			yes = tql_fold(form, strlen(form), &f) && tql_nt_words_within(w, f.p);
-		}
-	}
-	tql_buf_free(&f);
-	return yes;
-}
-
-/* Is the folded short word w one letter from a word of entity id's forms
- * (a garbled particle: "fon" of von der Leyen)? */
-static bool entity_has_word_near(const tql_names *nm, const char *id, const char *w, size_t wl)
-{
-	if (tql_u8_count(w, wl) < 2 || tql_u8_count(w, wl) > 4)
+	if (near && (tql_u8_count(w, wl) < 2 || tql_u8_count(w, wl) > 4))
 		return false;
 	tql_buf f = {0};
 	bool yes = false;
@@ -151,6 +134,10 @@ static bool entity_has_word_near(const tql_names *nm, const char *id, const char
 			f.n = 0;
 			if (!tql_fold(form, strlen(form), &f))
 				break;
+			if (!near) {
+				yes = tql_nt_words_within(w, f.p);
+				continue;
+			}
 			for (const char *q = f.p; *q && !yes;) {
 				size_t k = strcspn(q, " ");
 				yes = k == wl && tql_names_osa(q, k, w, wl) == 1; /* one letter for another */
@@ -160,6 +147,11 @@ static bool entity_has_word_near(const tql_names *nm, const char *id, const char
 	}
 	tql_buf_free(&f);
 	return yes;
+}
+
+static bool entity_has_word(const tql_names *nm, const char *id, const char *w)
+{
+	return entity_word(nm, id, w, strlen(w), false);
 }
 
 /* Per-document state. */
@@ -474,8 +466,11 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 				? tql_names_lookup(st->nm, st->lang, sk.p, sk.n)
 				: NULL;
 		/* other cuts of the endings ("Марией": мари-, not марие-) */
+		/* (German has one cut only, tried above) */
 		alts.n = 0;
-		size_t na = hl || he ? 0 : tql_names_stem_keys(st->lang, key->p, ends[w - 1], false, &alts, 8);
+		size_t na = hl || he || doc->tok[st->words[i]].script != USCRIPT_CYRILLIC
+		                ? 0
+		                : tql_names_stem_keys(st->lang, key->p, ends[w - 1], false, &alts, 8);
 		/* (a form this text declines: "Сергей" is not a case of
 		 * Ukrainian "Сергій", though both cut to серг-) */
 		for (size_t q = 1, at = na ? strlen(alts.p) + 1 : 0; q < na && !hl; q++) {
@@ -972,14 +967,11 @@ static tql_status family_one_off(nstate *st, size_t i, const struct tql_hitlist 
 		return TQL_OK;
 	/* a common word ("James Brown Fisk" is no James Browne) or a middle
 	 * name before another capitalised word */
-	char low[128];
-	size_t lown;
 	if ((i + 1 < st->nwords && only_space(doc, st->words[i], st->words[i + 1]) &&
 	     (doc->tok[st->words[i + 1]].flags & TQL_TF_UPPER_INITIAL)) ||
 	    /* (not in German, where nouns and verb forms coincide: "walz") */
 	    (strcmp(st->lang, "de") != 0 &&
-	     (!tql_nt_lower_initial(doc->text + a->off, a->len, low, sizeof low, &lown) ||
-	      tql_spell(st->ctx->chk, st->ctx->lang, low, lown) != 0)))
+	     tql_spell_lowered(st->ctx->chk, st->ctx->lang, doc->text + a->off, a->len) != 0))
 		return TQL_OK;
 	/* a family name several known people bear is common (Chen, Kim):
 	 * "Paul Chen" is somebody, not a garbled Paul Chan */
@@ -1042,10 +1034,7 @@ static bool another_person(nstate *st, size_t i, const tql_name_row *r)
 	 * common word in lower case (not "President", "Minister", "The") */
 	if (!tql_names_is_given(st->nm, k, kl)) {
 		const tql_token *pv = &doc->tok[st->words[i - 1]];
-		char low[128];
-		size_t lown;
-		if (!tql_nt_lower_initial(doc->text + pv->off, pv->len, low, sizeof low, &lown) ||
-		    tql_spell(st->ctx->chk, st->ctx->lang, low, lown) != 0)
+		if (tql_spell_lowered(st->ctx->chk, st->ctx->lang, doc->text + pv->off, pv->len) != 0)
 			return false;
 	}
 	/* (the person's own given name, or a garble of it: "Edmund Gonzalez") */
@@ -1248,7 +1237,7 @@ static bool in_foreign_passage(nstate *st, size_t a, size_t b, const char *l, co
 			const char *wk = id ? word_key(st, w, &wl) : NULL;
 			if (wk && (entity_has_word(st->nm, id, wk) ||
 			           (!(t->flags & TQL_TF_UPPER_INITIAL) &&
-			            entity_has_word_near(st->nm, id, wk, wl)))) {
+			            entity_word(st->nm, id, wk, wl, true)))) {
 				at = w;
 				continue;
 			}
@@ -1579,12 +1568,9 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 			 * translation ("Beijing" in French, "Qatar" in German), given the
 			 * language's own form elsewhere as evidence ("Milan" is also a
 			 * football club and a cyclist in Italian) */
-			char low[128];
-			size_t lown;
 			proper = t0->script == USCRIPT_LATIN && strcmp(st->lang, "en") != 0 &&
 			         tql_u8_count(key.p, ends[0]) >= 4 &&
-			         tql_nt_lower_initial(doc->text + off, len, low, sizeof low, &lown) &&
-			         tql_spell(ctx->chk, ctx->lang, low, lown) == 0;
+			         tql_spell_lowered(ctx->chk, ctx->lang, doc->text + off, len) == 0;
 			if (!proper && (t0->script != USCRIPT_CYRILLIC || tql_u8_count(key.p, ends[0]) < 4))
 				continue;
 			weak = true;
@@ -1978,15 +1964,11 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				 * know; elsewhere such family names take a form of their
 				 * own (Di Pietro, Martínez, Petrov), so only a common
 				 * word ("Rosa"), not a name listed capitalised ("Pietro") */
-				char low[128];
-				size_t lown;
 				bool dict = false;
 				if (tw == 1 && given_as_family(st->lang))
 					dict = tql_spell(ctx->chk, ctx->lang, doc->text + ft->off, ft->len) != 0;
 				else if (tw == 1)
-					dict = !tql_nt_lower_initial(doc->text + ft->off, ft->len, low, sizeof low,
-					                             &lown) ||
-					       tql_spell(ctx->chk, ctx->lang, low, lown) != 0;
+					dict = tql_spell_lowered(ctx->chk, ctx->lang, doc->text + ft->off, ft->len) != 0;
 				/* (a common word before another capitalised word is a
 				 * middle name too: "James Brown Fisk") */
 				if ((tw == 1 && (more || dict) && tql_names_is_given(st->nm, text.p, text.n)) ||
