@@ -314,6 +314,11 @@ size_t tql_names_word_stems(const char *lang, const char *w, size_t n, bool nomi
 	size_t k = 0;
 	if (k < max)
 		out[k++] = stem_word(w, n);
+	/* a nominative ending in a consonant is its own stem, though the
+	 * greedy cut takes a case ending off it ("Эбрахим", эбрах-им: its
+	 * genitive "Эбрахима" stems to эбрахим-) */
+	if (nominative && k < max && out[0] != n && n >= 2 && cyr_consonant(w + n - 2))
+		out[k++] = n;
 	for (size_t i = 0; i < sizeof slav_endings / sizeof *slav_endings && k < max; i++) {
 		size_t el = strlen(slav_endings[i]);
 		if (n <= el || memcmp(w + n - el, slav_endings[i], el) != 0 ||
@@ -822,8 +827,11 @@ static bool index_given_first(tql_names *nm, uint32_t row, const char *g, size_t
 		if (!tql_buf_add(key, p, l) || !tql_buf_add(key, SEP "~", 2))
 			return false;
 		size_t base = key->n;
-		if (tql_u8_count(g, g1) >= 4 && tql_names_phonetic(g, g1, key) && key->n > base &&
-		    !add_hit(nm, &nm->gfirst, key->p, key->n, h))
+		/* (a Cyrillic given name by its romanised sound: Улф finds Ульф) */
+		bool cyr = (unsigned char)g[0] >= 0x80;
+		if (tql_u8_count(g, g1) >= (cyr ? 3 : 4) &&
+		    (cyr ? tql_names_cyr_key(g, g1, key) : tql_names_phonetic(g, g1, key)) &&
+		    key->n > base && !add_hit(nm, &nm->gfirst, key->p, key->n, h))
 			return false;
 		p += l;
 		if (*p == ',')
@@ -961,20 +969,6 @@ static bool translit_fold(UTransliterator *tr, const char *s, tql_buf *out)
 	return U_SUCCESS(err) && tql_fold(u8, (size_t)l8, out);
 }
 
-/* Copies folded s (n bytes) to out without doubled ASCII letters ("ll" is
- * "l"); returns the length, 0 if it does not fit. */
-static size_t undouble(const char *s, size_t n, char *out, size_t cap)
-{
-	if (n >= cap)
-		return 0;
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!(k && (unsigned char)s[i] < 0x80 && out[k - 1] == s[i]))
-			out[k++] = s[i];
-	out[k] = '\0';
-	return k;
-}
-
 /* Has the row a language among those written in Cyrillic? */
 static bool cyrillic_row(const tql_name_row *r)
 {
@@ -1033,7 +1027,7 @@ static tql_status build_translit_index(tql_names *nm)
 	}
 	tql_strmap en = {0}; /* entity id -> en row */
 	tql_status st = TQL_ENOMEM;
-	tql_buf f = {0};
+	tql_buf f = {0}, ph = {0};
 	for (uint32_t i = 0; i < nm->nrows; i++)
 		if (has_lang(&nm->rows[i], "en") &&
 		    !tql_strmap_get(&en, nm->rows[i].id, strlen(nm->rows[i].id), NULL) &&
@@ -1090,11 +1084,13 @@ static tql_status build_translit_index(tql_names *nm)
 						h.type = TQL_FORM_CANONICAL;
 					if (!add_hit(nm, &nm->tphon, f.p, f.n, h))
 						goto done;
-					/* ... and without doubled letters, which a second
-					 * romanisation often drops ("Siyarto", Сийярто) */
-					char ud[256];
-					size_t un = undouble(f.p, f.n, ud, sizeof ud);
-					if (un && un != f.n && !add_hit(nm, &nm->tphon_ud, ud, un, h))
+					/* ... and by its sound, as a second romanisation
+					 * spells it again: doubled letters dropped
+					 * ("Siyarto", Сийярто), j for y ("Tsvijanovich") */
+					ph.n = 0;
+					if (tql_names_phonetic(f.p, f.n, &ph) && ph.n >= 4 &&
+					    (ph.n != f.n || memcmp(ph.p, f.p, f.n) != 0) &&
+					    !add_hit(nm, &nm->tphon_ph, ph.p, ph.n, h))
 						goto done;
 				}
 				}
@@ -1105,6 +1101,7 @@ static tql_status build_translit_index(tql_names *nm)
 done:
 	tql_strmap_free(&en);
 	tql_buf_free(&f);
+	tql_buf_free(&ph);
 	for (int t = 0; t < 3; t++)
 		if (tr[t])
 			utrans_close(tr[t]);
@@ -1327,7 +1324,7 @@ void tql_names_free(tql_names *nm)
 	tql_strmap_free(&nm->gfirst);
 	tql_strmap_free(&nm->stems);
 	tql_strmap_free(&nm->tphon);
-	tql_strmap_free(&nm->tphon_ud);
+	tql_strmap_free(&nm->tphon_ph);
 	tql_strmap_free(&nm->eng);
 	tql_strmap_free(&nm->cognates);
 	tql_strmap_free(&nm->rowmap);
@@ -1400,9 +1397,9 @@ const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *pkey)
 	return plain_lookup(nm, &nm->tphon, pkey, strlen(pkey));
 }
 
-const struct tql_hitlist *tql_names_tphon_undoubled(const tql_names *nm, const char *pkey)
+const struct tql_hitlist *tql_names_tphon_sound(const tql_names *nm, const char *pkey)
 {
-	return plain_lookup(nm, &nm->tphon_ud, pkey, strlen(pkey));
+	return plain_lookup(nm, &nm->tphon_ph, pkey, strlen(pkey));
 }
 
 const struct tql_hitlist *tql_names_stem(const tql_names *nm, const char *lang, const char *skey,

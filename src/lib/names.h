@@ -47,7 +47,7 @@ typedef struct tql_names {
 	                             (meets English-based Cyrillic spellings) */
 	tql_strmap tphon;         /* folded Latin romanisations (BGN, ICU) of
 	                             Cyrillic forms -> hit on the entity's en row */
-	tql_strmap tphon_ud;      /* the same without doubled letters */
+	tql_strmap tphon_ph;      /* the same by phonetic key (tql_names_phonetic) */
 	tql_strmap entity_langs;
 	tql_strmap prefer;        /* "lang\x1fentity id" -> index in prefer_forms */
 	char **prefer_forms;      /* folded preferred forms (owned) */
@@ -125,9 +125,10 @@ const struct tql_hitlist *tql_names_eng(const tql_names *nm, const char *pkey, s
 
 /* Hits whose Cyrillic form romanises to this folded key. */
 const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *key);
-/* Hits whose Cyrillic form romanises to this key once its doubled letters
- * are dropped ("siyarto" of Сийярто), when they differ: weaker evidence. */
-const struct tql_hitlist *tql_names_tphon_undoubled(const tql_names *nm, const char *key);
+/* Hits whose Cyrillic form romanises to a form of this phonetic key
+ * (tql_names_phonetic: "siarto" of Сийярто, Siyarto), when the key differs
+ * from the romanisation itself: weaker evidence. */
+const struct tql_hitlist *tql_names_tphon_sound(const tql_names *nm, const char *key);
 /* The row of entity `id` for lang, or NULL. */
 const tql_name_row *tql_names_entity_row(const tql_names *nm, const char *id, const char *lang);
 /* Does entity `id` have a row for lang? */

@@ -269,11 +269,22 @@ static bool same_stem(const char *lang, const char *a, size_t an, const char *b,
 	return same;
 }
 
-/* Is key a an inflection of key b: the same stem, and not b cut short
- * ("Зеленски" has the stem of Зеленский but is a garble)? */
+/* Is key a an inflection of key b, a table form in the nominative: b
+ * declined by its ending ("Хасину" of Хасина), or by its oblique stem
+ * ("Египта" of Египет), and not b cut short ("Зеленски" is a garble of
+ * Зеленский)? Two words of one stem are not enough: "Нийнисто" is no case
+ * of Ниинистё, whose -ё does not decline. */
 static bool inflection_of(const char *lang, const char *a, size_t an, const char *b, size_t bn)
 {
-	return !(an < bn && memcmp(a, b, an) == 0) && same_stem(lang, a, an, b, bn);
+	if (an < bn && memcmp(a, b, an) == 0)
+		return false;
+	if (tql_names_same_inflected(lang, a, an, b, bn))
+		return true;
+	tql_buf ob = {0};
+	bool same = tql_names_oblique_stem(lang, b, bn, &ob) &&
+	            tql_names_same_inflected(lang, a, an, ob.p, ob.n);
+	tql_buf_free(&ob);
+	return same;
 }
 
 /* Number of words in a string (spaces + 1). */
@@ -1162,12 +1173,37 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	/* given name: "Vladimir Zelensky" where the table knows "Volodymyr" */
 	if (!first_ok || i == 0)
 		return TQL_OK;
-	const tql_token *pv = &doc->tok[st->words[i - 1]];
+	/* a family name with a particle ("Alexander de Moraes": the table's
+	 * family name is "de Moraes", the match only "Moraes") */
+	size_t gi = i - 1, fw = w;
+	const char *fkey = key;
+	char pbuf[160];
+	if (w == 1 && i >= 2 && st->words[i] - st->words[i - 1] == 2 &&
+	    st->words[i - 1] - st->words[i - 2] == 2 &&
+	    !(doc->tok[st->words[i - 1]].flags & TQL_TF_UPPER_INITIAL)) {
+		size_t ql;
+		const char *q = word_key(st, i - 1, &ql);
+		static const char *const particles[] = {"de", "da", "do", "dos", "das", "di",
+		                                        "del", "von", "van", "der", "du", NULL};
+		bool particle = false;
+		for (const char *const *pp = particles; q && *pp && !particle; pp++)
+			particle = strlen(*pp) == ql && memcmp(*pp, q, ql) == 0;
+		if (particle && ql + 1 + klen < sizeof pbuf) {
+			memcpy(pbuf, q, ql);
+			pbuf[ql] = ' ';
+			memcpy(pbuf + ql + 1, key, klen);
+			pbuf[ql + 1 + klen] = '\0';
+			fkey = pbuf;
+			fw = 2;
+			gi = i - 2;
+		}
+	}
+	const tql_token *pv = &doc->tok[st->words[gi]];
 	if (!(pv->flags & TQL_TF_UPPER_INITIAL) || (pv->flags & TQL_TF_ALL_UPPER) ||
-	    st->words[i] - st->words[i - 1] != 2 || doc->tok[st->words[i] - 1].kind != TQL_TOK_SPACE)
+	    st->words[gi + 1] - st->words[gi] != 2 || doc->tok[st->words[gi] + 1].kind != TQL_TOK_SPACE)
 		return TQL_OK;
 	size_t gl;
-	const char *g = word_key(st, i - 1, &gl);
+	const char *g = word_key(st, gi, &gl);
 	if (!g)
 		return TQL_OK;
 	/* the family name may be several people's (González): the given name
@@ -1177,11 +1213,11 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	for (size_t h = 0; h < hl->n; h++) {
 		const tql_name_row *r = &st->nm->rows[hl->v[h].row];
 		if (hl->v[h].type == TQL_FORM_ERROR || r->kind != TQL_NK_PERSON || !r->given[0] ||
-		    w != nwords_of(r->family[0] ? r->family[0] : "") || !is_family_key(st->lang, r, key))
+		    fw != nwords_of(r->family[0] ? r->family[0] : "") || !is_family_key(st->lang, r, fkey))
 			continue;
 		int v = given_verdict(st, r, g, gl, a);
 		if (v == GV_OWN)
-			return first_given_word(st, r, i, g, gl, off + len) ? TQL_OK : TQL_ENOMEM;
+			return first_given_word(st, r, gi + 1, g, gl, off + len) ? TQL_OK : TQL_ENOMEM;
 		if (v == GV_FAR || (pick && strcmp(pick->id, r->id) == 0))
 			continue;
 		if (pick)
@@ -1189,20 +1225,23 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		pick = r;
 		pick_v = v;
 	}
-	if (!pick && w == 1 && !tql_names_has_pair(st->nm, st->lang, g, key))
+	if (!pick && fw == 1 && !tql_names_has_pair(st->nm, st->lang, g, key))
 		return family_one_off(st, i, hl, g, gl, key, klen);
-	if (!pick || pick_v == GV_FAR || tql_names_has_pair(st->nm, st->lang, g, key))
+	if (!pick || pick_v == GV_FAR || tql_names_has_pair(st->nm, st->lang, g, fkey))
 		return TQL_OK;
+	/* the family name as written, with its particle */
+	const tql_token *fa = &doc->tok[st->words[gi + 1]];
+	size_t fal = a->off + a->len - fa->off;
 	/* (an inflected form gets the nominative only as a hint) */
 	if (!tql_emit(ctx, "name.given-name", pv->off, pv->len, pick->given[0],
 	              pick_v != GV_CLOSE_INFLECTED,
 	              "'%.*s %.*s': the given name of %s is '%s'", (int)pv->len, doc->text + pv->off,
-	              (int)a->len, doc->text + a->off, pick->canonical, pick->given[0]))
+	              (int)fal, doc->text + fa->off, pick->canonical, pick->given[0]))
 		return TQL_ENOMEM;
 	/* the document names the person rightly elsewhere: two forms of one
 	 * name ("Edmund González" after "Edmundo González") */
 	char right[256];
-	int rn = snprintf(right, sizeof right, "%s %.*s", pick->given[0], (int)a->len, doc->text + a->off);
+	int rn = snprintf(right, sizeof right, "%s %.*s", pick->given[0], (int)fal, doc->text + fa->off);
 	return written_elsewhere(st, pv->off, a->off + a->len - pv->off, right, rn, sizeof right, "form")
 	           ? TQL_OK
 	           : TQL_ENOMEM;
@@ -1504,7 +1543,14 @@ static bool used_as_person(nstate *st, size_t i)
 		for (const char *const *q = particles; *q && !particle; q++)
 			particle = p->len == strlen(*q) && strncasecmp(doc->text + p->off, *q, p->len) == 0;
 		if (!particle) {
-			if (np > 0 && (p->flags & TQL_TF_UPPER_INITIAL) && !(p->flags & TQL_TF_ALL_UPPER))
+			/* (a given name, or a capitalised word the dictionary does
+			 * not know; not a capitalised noun: "Gerichtshof von Brazil",
+			 * "ministro de Exteriores de Djibouti") */
+			size_t gk;
+			const char *g = np > 0 ? word_key(st, k - 1, &gk) : NULL;
+			if (g && (p->flags & TQL_TF_UPPER_INITIAL) && !(p->flags & TQL_TF_ALL_UPPER) &&
+			    (tql_names_is_given(st->nm, g, gk) ||
+			     tql_spell(st->ctx->chk, st->ctx->lang, doc->text + p->off, p->len) == 0))
 				return true;
 			break;
 		}
@@ -1710,9 +1756,15 @@ static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
 	/* a full name of the other Cyrillic language ("Сергей Кислица" in
 	 * Ukrainian) is foreign_form()'s, not an English spelling's */
 	const char *other = strcmp(st->lang, "uk") == 0 ? "ru" : "uk";
-	for (size_t w = n; w >= 2; w--)
+	for (size_t w = n; w >= 2; w--) {
 		if (tql_names_lookup(st->nm, other, key.p, ends[w - 1]))
 			goto out;
+		/* (also declined: "Сергеем Лавровым") */
+		sk.n = 0;
+		if (tql_names_stem_key(other, key.p, ends[w - 1], &sk) &&
+		    tql_names_stem(st->nm, other, sk.p, sk.n))
+			goto out;
+	}
 	for (size_t w = n; w > 0 && !found; w--) {
 		bool any = false;
 		for (size_t u = 0; u < w; u++)
@@ -1847,6 +1899,16 @@ static bool given_as_family(const char *lang)
 	return strcmp(lang, "en") == 0 || strcmp(lang, "de") == 0 || strcmp(lang, "fr") == 0;
 }
 
+/* Does the folded Cyrillic word a (an bytes) read as the romanised sound
+ * key k (tql_names_cyr_key)? */
+static bool same_cyr_sound(const char *a, size_t an, const char *k, size_t kn)
+{
+	tql_buf ka = {0};
+	bool eq = tql_names_cyr_key(a, an, &ka) && ka.n == kn && memcmp(ka.p, k, kn) == 0;
+	tql_buf_free(&ka);
+	return eq;
+}
+
 /*
  * A person's own given name followed by a family name one letter off or
  * sounding the same ("Jens Span", "Friedrich März", "Ursula von der Leyden",
@@ -1869,8 +1931,13 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 	memcpy(gk, g, gl + 1);
 	const struct tql_hitlist *lists[2] = {tql_names_by_given(st->nm, st->lang, gk, gl), NULL};
 	tql_buf pk = {0};
-	if (tql_u8_count(gk, gl) >= 4 && tql_buf_addc(&pk, '~') && tql_names_phonetic(gk, gl, &pk))
+	bool cyr = (unsigned char)gk[0] >= 0x80;
+	if (tql_u8_count(gk, gl) >= (cyr ? 3 : 4) && tql_buf_addc(&pk, '~') &&
+	    (cyr ? tql_names_cyr_key(gk, gl, &pk) : tql_names_phonetic(gk, gl, &pk)))
 		lists[1] = tql_names_by_given(st->nm, st->lang, pk.p, pk.n);
+	tql_buf gs = {0}; /* (the sound of the given name, for a Cyrillic one) */
+	if (cyr && !tql_names_cyr_key(gk, gl, &gs))
+		gs.n = 0; /* (letters it does not read: no such match) */
 	tql_buf_free(&pk);
 	if (!lists[0] && !lists[1])
 		return 0;
@@ -1901,7 +1968,8 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 				gw = nwords_of(gb.p);
 				size_t g1 = strcspn(gb.p, " ");
 				given_ok = li == 0 ? g1 == gl && memcmp(gb.p, gk, gl) == 0
-				                   : tql_nt_same_sound(gb.p, g1, gk, gl);
+				                   : cyr ? gs.n && same_cyr_sound(gb.p, g1, gs.p, gs.n)
+				                         : tql_nt_same_sound(gb.p, g1, gk, gl);
 				for (size_t k = 1; given_ok && k < gw; k++) {
 					size_t kl;
 					const char *kk = i + k < st->nwords && joinable(doc, st->words[i + k - 1],
@@ -1917,6 +1985,16 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 			if (!tql_fold(x->form, strlen(x->form), &fk))
 				goto oom;
 			size_t first = i + gw;
+			/* a middle initial between ("Michael D. Higgens") */
+			if (first + 1 < st->nwords) {
+				const tql_token *mi = &doc->tok[st->words[first]];
+				const tql_token *dot = &doc->tok[st->words[first] + 1];
+				if (mi->len == 1 && (mi->flags & TQL_TF_UPPER_INITIAL) &&
+				    dot->kind == TQL_TOK_PUNCT && dot->len == 1 && doc->text[dot->off] == '.' &&
+				    joinable(doc, st->words[first - 1], st->words[first]) &&
+				    joinable(doc, st->words[first], st->words[first + 1]))
+					first++;
+			}
 			size_t fl = tql_u8_count(fk.p, fk.n);
 			/* the family name may have lost or gained a space (Le Pen / Lepen) */
 			for (size_t tw = x->words + 1; tw + 1 >= x->words && tw >= 1 && !clash; tw--) {
@@ -1949,8 +2027,10 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 					clash = true;
 					break;
 				}
-				size_t tl = tql_u8_count(text.p, text.n);
-				if (tl < 4 || fl < 4)
+				/* (three letters after a given name of two words: "Bassirou
+				 * Diomaye Fay") */
+				size_t tl = tql_u8_count(text.p, text.n), minl = li == 0 && gw >= 2 ? 3 : 4;
+				if (tl < minl || fl < minl)
 					continue;
 				/* a middle name ("John William Ball" is no "John Williams") or
 				 * a plural or possessive form of the family name */
@@ -2088,13 +2168,150 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 	tql_buf_free(&text);
 	tql_buf_free(&fk);
 	tql_buf_free(&gb);
+	tql_buf_free(&gs);
 	return found;
 oom:
 	*rs = TQL_ENOMEM;
 	tql_buf_free(&text);
 	tql_buf_free(&fk);
 	tql_buf_free(&gb);
+	tql_buf_free(&gs);
 	return 0;
+}
+
+/* Is word i at the start of its sentence? */
+static bool sentence_initial(nstate *st, size_t i)
+{
+	const tql_doc *doc = st->ctx->doc;
+	for (size_t t = st->words[i]; t-- > 0;) {
+		const tql_token *g = &doc->tok[t];
+		if (g->kind == TQL_TOK_SPACE)
+			continue;
+		if (g->kind != TQL_TOK_PUNCT)
+			return false;
+		char c = doc->text[g->off];
+		return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '\n';
+	}
+	return true;
+}
+
+/*
+ * A name in the order family name, given name ("Xi Jinping", or a Japanese
+ * name as Chinese and Korean text write it) with one of its two words
+ * garbled: "Si Jinping" (the person's own given name after a family name
+ * one letter off) or "Abe Sinjo", "Motegi Dosimitsu" (the person's own
+ * family name before a given name two letters off that no list knows).
+ * Reports the garbled word and returns the number of words taken (0: none).
+ */
+static size_t family_first_near(nstate *st, size_t i, tql_status *rs)
+{
+	tql_ctx *ctx = st->ctx;
+	const tql_doc *doc = ctx->doc;
+	if (i + 1 >= st->nwords || !only_space(doc, st->words[i], st->words[i + 1]))
+		return 0;
+	const tql_token *t1 = &doc->tok[st->words[i]], *t2 = &doc->tok[st->words[i + 1]];
+	if (!(t1->flags & TQL_TF_UPPER_INITIAL) || !(t2->flags & TQL_TF_UPPER_INITIAL) ||
+	    (t1->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) ||
+	    (t2->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) || t1->script != t2->script ||
+	    t1->script != USCRIPT_LATIN)
+		return 0;
+	size_t al, bl;
+	const char *a0 = word_key(st, i, &al), *b0 = word_key(st, i + 1, &bl);
+	if (!a0 || !b0 || al >= 64 || bl >= 64)
+		return 0;
+	char a[64], b[64];
+	memcpy(a, a0, al + 1);
+	memcpy(b, b0, bl + 1);
+	size_t an = tql_u8_count(a, al), bn = tql_u8_count(b, bl);
+	const tql_name_row *pick = NULL;
+	const char *pick_form = NULL;
+	int which = 0; /* 1: the family name is garbled, 2: the given name */
+	bool clash = false;
+	tql_buf f = {0};
+	/* (1) the given name right, the family name before it one letter off */
+	const struct tql_hitlist *gh = bn >= 4 && !tql_names_lookup(st->nm, st->lang, a, al) &&
+	                                       !tql_names_has_pair(st->nm, st->lang, b, a)
+	                                   ? tql_names_by_given(st->nm, st->lang, b, bl)
+	                                   : NULL;
+	for (size_t h = 0; gh && h < gh->n && !clash; h++) {
+		const tql_name_hit *x = &gh->v[h];
+		const tql_name_row *r = &st->nm->rows[x->row];
+		f.n = 0;
+		if (x->words != 1 || !r->given[0] || strchr(r->given[0], ' ') ||
+		    !tql_fold(x->form, strlen(x->form), &f))
+			continue;
+		int d = tql_names_osa(a, al, f.p, f.n);
+		size_t fn = tql_u8_count(f.p, f.n);
+		bool near = d == 1 || (d == 2 && an >= 6 && fn >= 6 && a[0] == f.p[0]) ||
+		            (d > 0 && an >= 4 && tql_nt_same_sound(a, al, f.p, f.n));
+		if (!near)
+			continue;
+		if (pick && strcmp(pick->id, r->id) != 0)
+			clash = true;
+		pick = r;
+		pick_form = x->form;
+		which = 1;
+	}
+	/* (2) the family name right, the given name after it garbled */
+	if (!pick && !clash && bn >= 5 && !tql_names_is_given(st->nm, b, bl) &&
+	    !tql_names_lookup(st->nm, st->lang, b, bl) &&
+	    tql_spell(ctx->chk, ctx->lang, doc->text + t2->off, t2->len) == 0) {
+		const struct tql_hitlist *fh = tql_names_lookup(st->nm, st->lang, a, al);
+		if (!fh && strcmp(st->lang, "en") != 0)
+			fh = tql_names_lookup(st->nm, "en", a, al);
+		for (size_t h = 0; fh && h < fh->n && !clash; h++) {
+			const tql_name_hit *x = &fh->v[h];
+			const tql_name_row *r = &st->nm->rows[x->row];
+			if (x->type == TQL_FORM_ERROR || r->kind != TQL_NK_PERSON || !r->given[0] ||
+			    !is_family_key(st->lang, r, a))
+				continue;
+			for (char **g = r->given; *g; g++) {
+				f.n = 0;
+				if (strchr(*g, ' ') || !tql_fold(*g, strlen(*g), &f))
+					continue;
+				int d = tql_names_osa(b, bl, f.p, f.n);
+				size_t fn = tql_u8_count(f.p, f.n);
+				bool near = (d == 1 && bn >= 5) || (d == 2 && fn >= 6 && bn >= 5) ||
+				            (d > 0 && tql_nt_same_sound(b, bl, f.p, f.n));
+				if (!near)
+					continue;
+				if (pick && strcmp(pick->id, r->id) != 0)
+					clash = true;
+				pick = r;
+				pick_form = *g;
+				which = 2;
+				break;
+			}
+		}
+	}
+	tql_buf_free(&f);
+	/* (a common word at the start of a sentence is no family name: "Si
+	 * Jinping vient" in French is "if") */
+	if (!pick || clash ||
+	    (which == 1 && sentence_initial(st, i) &&
+	     tql_spell_lowered(ctx->chk, ctx->lang, doc->text + t1->off, t1->len) == 1))
+		return 0;
+	const tql_token *bad = which == 1 ? t1 : t2;
+	char right[160];
+	int rn = which == 1 ? snprintf(right, sizeof right, "%s %.*s", pick_form, (int)t2->len,
+	                               doc->text + t2->off)
+	                    : snprintf(right, sizeof right, "%.*s %s", (int)t1->len, doc->text + t1->off,
+	                               pick_form);
+	if (rn <= 0 || (size_t)rn >= sizeof right)
+		return 0;
+	size_t off = t1->off, len = t2->off + t2->len - t1->off;
+	if (!tql_emit(ctx, "name.near-miss", bad->off, bad->len, pick_form, false,
+	              "'%.*s' in '%.*s' looks garbled: %s is written '%s'", (int)bad->len,
+	              doc->text + bad->off, (int)len, doc->text + off, pick->canonical, right)) {
+		*rs = TQL_ENOMEM;
+		return 0;
+	}
+	/* (and the document may write it rightly elsewhere: two forms) */
+	tql_name_hit hh = {(uint32_t)(pick - st->nm->rows), TQL_FORM_ERROR, 0, 2, pick->canonical};
+	if (!add_mention(st, &hh, which == 1 ? a : b, which == 1 ? al : bl, off, len) ||
+	    !written_elsewhere(st, off, len, right, rn, sizeof right, "form"))
+		*rs = TQL_ENOMEM;
+	return 2;
 }
 
 /* Does a Latin-script dictionary of another table language know the word? */
@@ -2204,10 +2421,13 @@ static tql_status near_miss(nstate *st, size_t i)
 	/* a Russian-mediated spelling in Latin-script text (matched exactly,
 	 * so also a name of few sounds: "Khama" for Hama) */
 	bool undoubled[32] = {0};
+	tql_buf kph = {0};
 	if (t->script == USCRIPT_LATIN && tql_u8_count(k, kl) >= 5) {
 		for (int ud = 0; ud < 2; ud++) {
+			if (ud && (!tql_names_phonetic(k, kl, &kph) || !tql_buf_addc(&kph, '\0')))
+				break;
 			const struct tql_hitlist *hl =
-				ud ? tql_names_tphon_undoubled(st->nm, k) : tql_names_tphon(st->nm, k);
+				ud ? tql_names_tphon_sound(st->nm, kph.p) : tql_names_tphon(st->nm, k);
 			for (size_t h = 0; hl && h < hl->n && nc < 32; h++) {
 				translit[nc] = true;
 				undoubled[nc] = ud;
@@ -2215,6 +2435,7 @@ static tql_status near_miss(nstate *st, size_t i)
 			}
 		}
 	}
+	tql_buf_free(&kph);
 	/* in Russian and Ukrainian text, also the stem of an inflected word
 	 * ("Бабиса" is the genitive of a garbled "Бабис") */
 	char sk[128];
@@ -2307,6 +2528,14 @@ static tql_status near_miss(nstate *st, size_t i)
 				gb.n = 0;
 				given_ok = tql_fold(*g, strlen(*g), &gb) && gb.n && gb.p[0] == prev[0] &&
 				           tql_names_osa(gb.p, gb.n, prev, pl) <= 2 && d <= 2;
+			}
+			/* ... or the person's given name romanised from Russian
+			 * ("Zhelka Tsvijanovich": Желька, Željka) */
+			if (!given_ok && t->script == USCRIPT_LATIN && tql_u8_count(prev, pl) >= 4) {
+				const struct tql_hitlist *th = tql_names_tphon(st->nm, prev);
+				for (size_t q = 0; th && q < th->n && !given_ok; q++)
+					given_ok = strcmp(st->nm->rows[th->v[q].row].id, r->id) == 0 &&
+					           th->v[q].type != TQL_FORM_ERROR;
 			}
 			/* family name first ("He Lifen" for He Lifeng) */
 			for (char **f = r->family; *f && !given_ok; f++) {
@@ -2815,6 +3044,17 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 				goto done;
 			if (fw) {
 				i += fw;
+				continue;
+			}
+		}
+		/* family name first, one of the two words garbled ("Si Jinping",
+		 * "Abe Sinjo"); the right family name still counts as a mention */
+		if (!known_error && !exact_full && w <= 1) {
+			size_t ff = family_first_near(&st, i, &rs);
+			if (rs != TQL_OK)
+				goto done;
+			if (ff) {
+				i += ff;
 				continue;
 			}
 		}
