@@ -1985,11 +1985,18 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 			if (!tql_fold(x->form, strlen(x->form), &fk))
 				goto oom;
 			size_t first = i + gw;
-			/* a middle initial between ("Michael D. Higgens") */
+			/* the person's own middle initial between ("Michael D.
+			 * Higgens"; another initial is another person: "Peter B.
+			 * Kyne" is no Peter Kyle) */
 			if (first + 1 < st->nwords) {
 				const tql_token *mi = &doc->tok[st->words[first]];
 				const tql_token *dot = &doc->tok[st->words[first] + 1];
-				if (mi->len == 1 && (mi->flags & TQL_TF_UPPER_INITIAL) &&
+				char ini[4] = {' ', doc->text[mi->off], '.', '\0'};
+				bool own_initial = false;
+				const char *rf;
+				for (size_t n = 0; !own_initial && (rf = row_form(r, n, false)) != NULL; n++)
+					own_initial = strstr(rf, ini) != NULL;
+				if (mi->len == 1 && (mi->flags & TQL_TF_UPPER_INITIAL) && own_initial &&
 				    dot->kind == TQL_TOK_PUNCT && dot->len == 1 && doc->text[dot->off] == '.' &&
 				    joinable(doc, st->words[first - 1], st->words[first]) &&
 				    joinable(doc, st->words[first], st->words[first + 1]))
@@ -2233,6 +2240,12 @@ static size_t family_first_near(nstate *st, size_t i, tql_status *rs)
 	                                       !tql_names_has_pair(st->nm, st->lang, b, a)
 	                                   ? tql_names_by_given(st->nm, st->lang, b, bl)
 	                                   : NULL;
+	/* (not a given name itself, nor before a third name: "Mickey Charles
+	 * Mantle" is no Charles Michel) */
+	bool third = i + 2 < st->nwords && only_space(doc, st->words[i + 1], st->words[i + 2]) &&
+	             (doc->tok[st->words[i + 2]].flags & TQL_TF_UPPER_INITIAL);
+	if (third || tql_names_is_given(st->nm, a, al))
+		gh = NULL;
 	for (size_t h = 0; gh && h < gh->n && !clash; h++) {
 		const tql_name_hit *x = &gh->v[h];
 		const tql_name_row *r = &st->nm->rows[x->row];
