@@ -51,6 +51,7 @@ tql_status tql_read_file(const char *path, char **out, size_t *len);
 typedef struct tql_strmap {
 	struct tql_strmap_slot *slots;
 	size_t cap, n;
+	struct tql_strmap_block *keys; /* the key copies, packed in blocks (owned) */
 } tql_strmap;
 
 /* Looks up key; returns true and sets *val when present. */

@@ -73,8 +73,16 @@ static bool add_hit(tql_names *nm, tql_strmap *m, const char *key, size_t klen, 
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].row == h.row && l->v[i].type == h.type && l->v[i].form == h.form)
 			return true;
-	if (!TQL_GROW(l->v, l->cap, l->n + 1))
-		return false;
+	/* most keys have one hit: lists start at one (not TQL_GROW's eight),
+	 * which is half the table's memory at half a million keys */
+	if (l->n == l->cap) {
+		size_t nc = l->cap ? l->cap * 2 : 1;
+		tql_name_hit *v = realloc(l->v, nc * sizeof *v);
+		if (!v)
+			return false;
+		l->v = v;
+		l->cap = nc;
+	}
 	l->v[l->n++] = h;
 	return true;
 }
