@@ -174,6 +174,7 @@ typedef struct nstate {
 		size_t word;
 		const tql_name_hit *hit;
 		bool given;       /* the person's own given name stands before it */
+		bool romanised;   /* exactly the romanised Cyrillic form ("Makron") */
 		/* equally close entities (hit is the first): the one the
 		 * document names elsewhere decides */
 		const tql_name_hit *alt[8];
@@ -1349,6 +1350,14 @@ static bool other_given(nstate *st, size_t i, const char *id)
 	if (!(pv->flags & TQL_TF_UPPER_INITIAL) || !pk || !tql_names_is_given(st->nm, pk, pl) ||
 	    entity_has_word(st->nm, id, pk))
 		return false; /* ("He Lifen": He is this person's family name) */
+	/* a month after a day is a date, not a given name ("17 January
+	 * Makron", though January is a given name too: January Makamba) */
+	size_t t = st->words[i - 1];
+	while (t > 0 && doc->tok[t - 1].kind == TQL_TOK_SPACE)
+		t--;
+	if (t > 0 &&
+	    (doc->tok[t - 1].kind == TQL_TOK_NUMBER || (doc->tok[t - 1].flags & TQL_TF_HAS_DIGIT)))
+		return false;
 	tql_buf g = {0};
 	bool own = false;
 	int cset = tql_names_cognate(st->nm, pk, pl);
@@ -2186,22 +2195,6 @@ oom:
 	return 0;
 }
 
-/* Is word i at the start of its sentence? */
-static bool sentence_initial(nstate *st, size_t i)
-{
-	const tql_doc *doc = st->ctx->doc;
-	for (size_t t = st->words[i]; t-- > 0;) {
-		const tql_token *g = &doc->tok[t];
-		if (g->kind == TQL_TOK_SPACE)
-			continue;
-		if (g->kind != TQL_TOK_PUNCT)
-			return false;
-		char c = doc->text[g->off];
-		return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '\n';
-	}
-	return true;
-}
-
 /*
  * A name in the order family name, given name ("Xi Jinping", or a Japanese
  * name as Chinese and Korean text write it) with one of its two words
@@ -2301,7 +2294,7 @@ static size_t family_first_near(nstate *st, size_t i, tql_status *rs)
 	/* (a common word at the start of a sentence is no family name: "Si
 	 * Jinping vient" in French is "if") */
 	if (!pick || clash ||
-	    (which == 1 && sentence_initial(st, i) &&
+	    (which == 1 && (t1->flags & TQL_TF_SENT_START) &&
 	     tql_spell_lowered(ctx->chk, ctx->lang, doc->text + t1->off, t1->len) == 1))
 		return 0;
 	const tql_token *bad = which == 1 ? t1 : t2;
@@ -2433,7 +2426,7 @@ static tql_status near_miss(nstate *st, size_t i)
 	tql_buf_free(&pk);
 	/* a Russian-mediated spelling in Latin-script text (matched exactly,
 	 * so also a name of few sounds: "Khama" for Hama) */
-	bool undoubled[32] = {0};
+	bool undoubled[32] = {0}, best_romanised = false;
 	tql_buf kph = {0};
 	if (t->script == USCRIPT_LATIN && tql_u8_count(k, kl) >= 5) {
 		for (int ud = 0; ud < 2; ud++) {
@@ -2606,7 +2599,11 @@ static tql_status near_miss(nstate *st, size_t i)
 		if (score > best_score) {
 			best_score = score;
 			best = h;
+			best_romanised = translit[c] && !undoubled[c];
 			ntied = 0;
+		} else if (score && score == best_score && best &&
+		           strcmp(st->nm->rows[best->row].id, r->id) == 0) {
+			best_romanised |= translit[c] && !undoubled[c]; /* (found twice) */
 		} else if (score && score == best_score && (best || ntied) &&
 		           (!best || strcmp(st->nm->rows[best->row].id, r->id) != 0)) {
 			/* two different entities equally close: the words around
@@ -2681,7 +2678,7 @@ static tql_status near_miss(nstate *st, size_t i)
 	if (!TQL_GROW(st->pend, st->pendcap, st->npend + 1))
 		return TQL_ENOMEM;
 	struct pending *pd = &st->pend[st->npend++];
-	*pd = (struct pending){i, best, best_score >= 5, {0}, nalt};
+	*pd = (struct pending){i, best, best_score >= 5, best_romanised && !nalt, {0}, nalt};
 	memcpy(pd->alt, tied, nalt * sizeof *tied);
 	return TQL_OK;
 }
@@ -2763,6 +2760,10 @@ static tql_status resolve_near_misses(nstate *st)
 		pd->hit = pick;
 		const tql_name_row *r = &st->nm->rows[pd->hit->row];
 		bool seen = pd->nalt || named_near(st, tk, r->id) != SIZE_MAX; /* (a pick is named) */
+		/* the romanised Russian form of the entity itself ("Makron") needs
+		 * the entity anywhere in the document, not only nearby */
+		for (size_t m = 0; m < nmen && !seen && pd->romanised; m++)
+			seen = !st->m[m].error && strcmp(st->m[m].entity, r->id) == 0;
 		/* the same garble already reported with evidence ("Olaf Sholz" ...
 		 * "Sholz") is the same mistake again */
 		if (!seen && !pd->given) {
