@@ -188,6 +188,15 @@ typedef struct nstate {
 		const char *lang;
 	} *fpend;
 	size_t nfpend, fpcap;
+	/* a name several people share, before the document says which
+	 * ("Merz" before "Friedrich Merz"; Hans-Rudolf Merz is another) */
+	struct apending {
+		size_t off, len;
+		char key[96];
+		tql_name_hit hit[8];
+		size_t n;
+	} *apend;
+	size_t napend, apcap;
 	/* the hits of two lookups of one inflected word (match_at), valid
 	 * until the next match */
 	tql_name_hit merged[32];
@@ -1130,6 +1139,19 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	}
 	if (first_ok && !ambiguous && !add_mention(st, first_ok, key, klen, off, len))
 		return TQL_ENOMEM;
+	if (first_ok && ambiguous && klen < sizeof st->apend->key) {
+		if (!TQL_GROW(st->apend, st->apcap, st->napend + 1))
+			return TQL_ENOMEM;
+		struct apending *ap = &st->apend[st->napend++];
+		ap->off = off;
+		ap->len = len;
+		memcpy(ap->key, key, klen);
+		ap->key[klen] = '\0';
+		ap->n = 0;
+		for (size_t h = 0; h < hl->n && ap->n < 8; h++)
+			if (hl->v[h].type != TQL_FORM_ERROR)
+				ap->hit[ap->n++] = hl->v[h];
+	}
 	/* a dated spelling ("Kiev" in English), not in the dish "Chicken Kiev" */
 	const char *cur = first_ok && !ambiguous ? tql_names_dated(st->nm, st->lang, key, klen) : NULL;
 	size_t pl = 0;
@@ -2806,6 +2828,41 @@ static tql_status resolve_near_misses(nstate *st)
 	return TQL_OK;
 }
 
+/* The shared names the document decides later: a mention of the one
+ * person of them the document names anywhere else, in text order. */
+static tql_status resolve_ambiguous(nstate *st)
+{
+	size_t nmen = st->nm_;
+	for (size_t p = 0; p < st->napend; p++) {
+		const struct apending *ap = &st->apend[p];
+		const tql_name_hit *pick = NULL;
+		bool two = false;
+		for (size_t h = 0; h < ap->n && !two; h++) {
+			const char *id = st->nm->rows[ap->hit[h].row].id;
+			bool named = false;
+			for (size_t m = 0; m < nmen && !named; m++)
+				named = strcmp(st->m[m].entity, id) == 0;
+			if (!named || (pick && strcmp(st->nm->rows[pick->row].id, id) == 0))
+				continue;
+			two = pick != NULL;
+			pick = &ap->hit[h];
+		}
+		if (!pick || two)
+			continue;
+		if (!add_mention(st, pick, ap->key, strlen(ap->key), ap->off, ap->len))
+			return TQL_ENOMEM;
+		/* into its place in text order */
+		mention nm = st->m[st->nm_ - 1];
+		size_t at = st->nm_ - 1;
+		while (at > 0 && st->m[at - 1].off > nm.off) {
+			st->m[at] = st->m[at - 1];
+			at--;
+		}
+		st->m[at] = nm;
+	}
+	return TQL_OK;
+}
+
 /* consistency.name: mentions of one entity whose forms are incompatible.
  * The reference of an entity is its first canonical mention, else its first
  * mention; found with one hash pass, so the cost is linear in mentions. */
@@ -3123,6 +3180,8 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		if ((rs = tql_name_clusters(ctx, nm, unk, keep)) != TQL_OK)
 			goto done;
 	}
+	if ((rs = resolve_ambiguous(&st)) != TQL_OK)
+		goto done;
 	rs = consistency(&st);
 done:
 	if (own_tok) {
@@ -3131,6 +3190,7 @@ done:
 	}
 	free(st.pend);
 	free(st.fpend);
+	free(st.apend);
 	free(unk);
 	for (size_t i = 0; i < st.ndpref; i++) {
 		free(st.dpref_key[i]);
