@@ -196,7 +196,7 @@ static const struct {
 	{"яя", "еи юю ею"},
 	{"ия", "ии ию иеи ие"}, /* Мария */
 	{"ія", "іі ію ією"},     /* Марія */
-	{"а", "ы и і е у ои ою еи оі"},
+	{"а", "ы и і е у ои ою еи оі іи"}, /* (Гандловій: the -ова adjective in Ukrainian) */
 	{"я", "и і е ю еи ею єю"},
 	{"и", "я ю ем єм е і еві єві"}, /* Сергей, Андрій, Кай */
 	{"ь", "я ю ем е і еві ею"},
@@ -251,7 +251,7 @@ static size_t stem_word_de(const char *w, size_t n)
 /* Is a (folded word) the word b (folded table form, nominative) in one of
  * its cases? The greedy stem above cuts "вадим" to "вад" and "николаи" to
  * "никола" but "николая" to "никол"; this declines b instead. */
-static bool same_word_slav(const char *a, size_t an, const char *b, size_t bn)
+static bool same_word_slav(const char *a, size_t an, const char *b, size_t bn, bool uk)
 {
 	if (an == bn && memcmp(a, b, an) == 0)
 		return true;
@@ -262,6 +262,14 @@ static bool same_word_slav(const char *a, size_t an, const char *b, size_t bn)
 		if (e2 >= bn || memcmp(b + bn - e2, slav_paradigms[p].nom, e2) != 0)
 			continue;
 		size_t sl = bn - e2;
+		/* Ukrainian dative and locative of -а after г, к, х: з, ц, с + і
+		 * (Прага: Празі, Рига: Ризі) */
+		static const char *const alt[][2] = {{"г", "з"}, {"к", "ц"}, {"х", "с"}};
+		if (uk && strcmp(slav_paradigms[p].nom, "а") == 0 && sl >= 6 && an == bn &&
+		    memcmp(a, b, sl - 2) == 0 && memcmp(a + an - 2, "і", 2) == 0)
+			for (int q = 0; q < 3; q++)
+				if (memcmp(b + sl - 2, alt[q][0], 2) == 0 && memcmp(a + sl - 2, alt[q][1], 2) == 0)
+					return true;
 		if (sl > an || memcmp(a, b, sl) != 0 || tql_u8_count(b, sl) < minl)
 			continue;
 		const char *o = slav_paradigms[p].obl, *e = a + sl;
@@ -386,7 +394,7 @@ size_t tql_names_stem_keys(const char *lang, const char *f, size_t n, bool nomin
 bool tql_names_same_inflected(const char *lang, const char *a, size_t an, const char *b, size_t bn)
 {
 	enum stemming how = stemming_of(lang);
-	bool de = how == STEM_DE;
+	bool de = how == STEM_DE, uk = strcmp(lang, "uk") == 0;
 	if (how == STEM_NONE)
 		return an == bn && memcmp(a, b, an) == 0;
 	size_t i = 0, j = 0;
@@ -399,7 +407,7 @@ bool tql_names_same_inflected(const char *lang, const char *a, size_t an, const 
 		size_t wa = e - i, wb = f - j;
 		bool same = de ? stem_word_de(a + i, wa) == stem_word_de(b + j, wb) &&
 		                     memcmp(a + i, b + j, stem_word_de(a + i, wa)) == 0
-		               : same_word_slav(a + i, wa, b + j, wb);
+		               : same_word_slav(a + i, wa, b + j, wb, uk);
 		if (!same)
 			return false;
 		if (e == an || f == bn)

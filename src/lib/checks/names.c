@@ -201,6 +201,9 @@ typedef struct nstate {
 	 * until the next match */
 	tql_name_hit merged[32];
 	struct tql_hitlist mergedl;
+	/* the hits of a stem lookup that are cases of their form (match_at) */
+	tql_name_hit declined[32];
+	struct tql_hitlist declinedl;
 } nstate;
 
 /* Folded key of word i (cached). */
@@ -479,6 +482,21 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 		if (!tql_names_stem_key(st->lang, key->p, ends[w - 1], &sk))
 			break;
 		const struct tql_hitlist *hl = tql_names_stem(st->nm, st->lang, sk.p, sk.n);
+		/* only forms the words are cases of: one stem is not enough
+		 * ("Роберт Фицо", Robert Fico, is no case of a Cyrillic-lettered
+		 * "Роберто Фицо", Roberto Fico, though both cut to роберт фиц-) */
+		if (hl && doc->tok[st->words[i]].script == USCRIPT_CYRILLIC) {
+			size_t n2 = 0;
+			for (size_t h = 0; h < hl->n && n2 < 32; h++) {
+				fb.n = 0;
+				if (tql_fold(hl->v[h].form, strlen(hl->v[h].form), &fb) &&
+				    tql_names_same_inflected(st->lang, key->p, ends[w - 1], fb.p, fb.n))
+					st->declined[n2++] = hl->v[h];
+			}
+			st->declinedl.v = st->declined;
+			st->declinedl.n = n2;
+			hl = n2 ? &st->declinedl : NULL;
+		}
 		/* a form that ends like a case ending itself: "Мирзиёева" is
 		 * "Мирзиёев" + a, whose own stem is shorter; "Алиевым" may be
 		 * his (Алиев) or, by stem, hers (Алиева): both are candidates */
@@ -1670,10 +1688,24 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 			if (hl && sk.n && strncmp(st->nm->rows[hl->v[0].row].id, "cldr-", 5) == 0 &&
 			    !some_unknown(st, i, w))
 				hl = NULL;
+			bool by_stem = sk.n > 0;
+			size_t stem_letters = by_stem ? tql_u8_count(sk.p, sk.n) : 0;
 			tql_buf_free(&sk);
 			for (size_t h = 0; hl && h < hl->n && !found; h++) {
 				const tql_name_hit *x = &hl->v[h];
 				const tql_name_row *xr = &st->nm->rows[x->row];
+				/* (by stem: a case of the form, "Навальним" of
+				 * Навальний, or a word made on a place's long stem,
+				 * "Иркутской" of Иркутск; not "Ганом" of Гана, nor
+				 * "Джамала" of Джамали) */
+				if (by_stem && (stem_letters < 5 || xr->kind != TQL_NK_PLACE)) {
+					tql_buf xf = {0};
+					bool declined = tql_fold(x->form, strlen(x->form), &xf) &&
+					                tql_names_same_inflected(*l, key.p, ends[w - 1], xf.p, xf.n);
+					tql_buf_free(&xf);
+					if (!declined)
+						continue;
+				}
 				/* hand-curated people and places only: CLDR's generated
 				 * names ("Viet Nam", "Dominique") and one-word organisation
 				 * names ("Commons") coincide with legitimate text */
@@ -1693,11 +1725,36 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				    (w == 1 && xr->kind != TQL_NK_PERSON && xr->kind != TQL_NK_PLACE) ||
 				    (w == 1 && xr->kind != TQL_NK_PERSON &&
 				     (personal < 0 ? (personal = used_as_person(st, i)) : personal)) ||
-				    (w == 1 && xr->kind == TQL_NK_PERSON && other_given(st, i, xr->id)))
+				    (w == 1 && xr->kind == TQL_NK_PERSON && other_given(st, i, xr->id)) ||
+				    /* (a short family name alone is many people's: "Ганом"
+				     * is no Ukrainian Ган, Johannes Hahn) */
+				    (w == 1 && xr->kind == TQL_NK_PERSON &&
+				     tql_u8_count(x->form, strlen(x->form)) < 4))
 					continue;
 				const tql_name_row *own =
 					tql_names_entity_row(st->nm, st->nm->rows[x->row].id, st->lang);
+				/* (one row for both languages, or the same form in the
+				 * document language's row: the form is this one's too,
+				 * unless the text declines it as only the other language
+				 * does: "Празі" is Ukrainian, Прага both) */
 				if (!own)
+					continue;
+				bool shared = false;
+				{
+					tql_buf xf = {0};
+					bool folded = tql_fold(x->form, strlen(x->form), &xf);
+					const struct tql_hitlist *oh =
+						folded ? tql_names_lookup(st->nm, st->lang, xf.p, xf.n) : NULL;
+					for (size_t q = 0; oh && q < oh->n && !shared; q++)
+						shared = oh->v[q].type != TQL_FORM_ERROR &&
+						         strcmp(st->nm->rows[oh->v[q].row].id, xr->id) == 0;
+					shared |= own == xr;
+					if (shared && by_stem && folded)
+						shared = tql_names_same_inflected(st->lang, key.p, ends[w - 1],
+						                                  xf.p, xf.n);
+					tql_buf_free(&xf);
+				}
+				if (shared)
 					continue;
 				/* the language's own form holds it ("Vatican" of French
 				 * "Le Vatican", "Cité du Vatican") */
