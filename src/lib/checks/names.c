@@ -2023,12 +2023,12 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 	if (tql_u8_count(gk, gl) >= (cyr ? 3 : 4) && tql_buf_addc(&pk, '~') &&
 	    (cyr ? tql_names_cyr_key(gk, gl, &pk) : tql_names_phonetic(gk, gl, &pk)))
 		lists[1] = tql_names_by_given(st->nm, st->lang, pk.p, pk.n);
-	tql_buf gs = {0}; /* (the sound of the given name, for a Cyrillic one) */
-	if (cyr && !tql_names_cyr_key(gk, gl, &gs))
-		gs.n = 0; /* (letters it does not read: no such match) */
 	tql_buf_free(&pk);
 	if (!lists[0] && !lists[1])
 		return 0;
+	tql_buf gs = {0}; /* (the sound of the given name, for a Cyrillic one; owned) */
+	if (cyr && !tql_names_cyr_key(gk, gl, &gs))
+		gs.n = 0; /* (letters it does not read: no such match) */
 	tql_buf text = {0}, fk = {0}, gb = {0};
 	size_t found = 0;
 	const tql_name_hit *best = NULL;
@@ -2922,11 +2922,9 @@ static tql_status resolve_ambiguous(nstate *st)
 
 /* consistency.name: mentions of one entity whose forms are incompatible.
  * The reference of an entity is its first canonical mention, else its first
- * mention; found with one hash pass, so the cost is linear in mentions. */
-
-
-/* One name written with and without its accents in one document
- * ("Yeşilgöz" ... "Yesilgöz"), in any language: report the bare ones. */
+ * mention; found with one hash pass, so the cost is linear in mentions. One
+ * name written with and without its accents ("Yeşilgöz" ... "Yesilgöz") is
+ * tql_na_accent_consistency()'s, called at the end. */
 static tql_status consistency(nstate *st)
 {
 	tql_ctx *ctx = st->ctx;
