@@ -14,7 +14,7 @@ static tql_checker *chk;
 static int setup(void **state)
 {
 	(void)state;
-	tql_engine_options o = {"dictionaries", NULL};
+	tql_engine_options o = {.data_dir = "dictionaries"};
 	if (tql_engine_new(&o, &eng) != TQL_OK) {
 		fprintf(stderr, "engine: %s\n", tql_engine_errmsg(eng));
 		return -1;

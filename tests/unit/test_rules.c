@@ -18,7 +18,7 @@ static tql_checker *chk;
 static int setup(void **state)
 {
 	(void)state;
-	tql_engine_options o = {"dictionaries", NULL};
+	tql_engine_options o = {.data_dir = "dictionaries"};
 	if (tql_engine_new(&o, &eng) != TQL_OK) {
 		fprintf(stderr, "engine: %s\n", tql_engine_errmsg(eng));
 		return -1;
@@ -142,7 +142,7 @@ static tql_status load_text(const char *text, const char *lang, tql_engine **out
 	assert_non_null(f);
 	fputs(text, f);
 	fclose(f);
-	tql_engine_options o = {"dictionaries", NULL};
+	tql_engine_options o = {.data_dir = "dictionaries"};
 	assert_int_equal(tql_engine_new(&o, out), TQL_OK);
 	return tql_rules_load_file(*out, path, lang);
 }
@@ -194,7 +194,7 @@ static void test_loader_errors(void **state)
 	}
 	/* a missing file is an I/O error that names the file */
 	tql_engine *e = NULL;
-	tql_engine_options o = {"dictionaries", NULL};
+	tql_engine_options o = {.data_dir = "dictionaries"};
 	assert_int_equal(tql_engine_new(&o, &e), TQL_OK);
 	assert_int_equal(tql_rules_load_file(e, "/nonexistent/x.rules", "en"), TQL_EIO);
 	assert_non_null(strstr(tql_engine_errmsg(e), "/nonexistent/x.rules"));
