@@ -38,6 +38,8 @@ char *tql_buf_take(tql_buf *b);
 
 /* Grows *v (element size `sz`) to hold at least `need` elements. */
 bool tql_grow(void **v, size_t *cap, size_t need, size_t sz);
+/* The same, starting at `first` elements (tql_grow starts at eight). */
+bool tql_grow_first(void **v, size_t *cap, size_t need, size_t sz, size_t first);
 #define TQL_GROW(v, cap, need) tql_grow((void **)&(v), &(cap), (need), sizeof *(v))
 
 char *tql_strndup(const char *s, size_t n);

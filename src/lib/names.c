@@ -75,14 +75,8 @@ static bool add_hit(tql_names *nm, tql_strmap *m, const char *key, size_t klen, 
 			return true;
 	/* most keys have one hit: lists start at one (not TQL_GROW's eight),
 	 * which is half the table's memory at half a million keys */
-	if (l->n == l->cap) {
-		size_t nc = l->cap ? l->cap * 2 : 1;
-		tql_name_hit *v = realloc(l->v, nc * sizeof *v);
-		if (!v)
-			return false;
-		l->v = v;
-		l->cap = nc;
-	}
+	if (!tql_grow_first((void **)&l->v, &l->cap, l->n + 1, sizeof *l->v, 1))
+		return false;
 	l->v[l->n++] = h;
 	return true;
 }
@@ -248,6 +242,10 @@ static size_t stem_word_de(const char *w, size_t n)
 	return n > 4 && w[n - 1] == 's' && w[n - 2] != 's' ? n - 1 : n;
 }
 
+/* Ukrainian consonants that soften before the -і of the dative and
+ * locative (Прага: у Празі, Америка: в Америці, Ольха: в Ольсі): hard, soft. */
+static const char *const uk_soft[][2] = {{"г", "з"}, {"к", "ц"}, {"х", "с"}};
+
 /* Is a (folded word) the word b (folded table form, nominative) in one of
  * its cases? The greedy stem above cuts "вадим" to "вад" and "николаи" to
  * "никола" but "николая" to "никол"; this declines b instead. */
@@ -262,13 +260,13 @@ static bool same_word_slav(const char *a, size_t an, const char *b, size_t bn, b
 		if (e2 >= bn || memcmp(b + bn - e2, slav_paradigms[p].nom, e2) != 0)
 			continue;
 		size_t sl = bn - e2;
-		/* Ukrainian dative and locative of -а after г, к, х: з, ц, с + і
+		/* Ukrainian dative and locative of -а: г, к, х soften before -і
 		 * (Прага: Празі, Рига: Ризі) */
-		static const char *const alt[][2] = {{"г", "з"}, {"к", "ц"}, {"х", "с"}};
 		if (uk && strcmp(slav_paradigms[p].nom, "а") == 0 && sl >= 6 && an == bn &&
 		    memcmp(a, b, sl - 2) == 0 && memcmp(a + an - 2, "і", 2) == 0)
-			for (int q = 0; q < 3; q++)
-				if (memcmp(b + sl - 2, alt[q][0], 2) == 0 && memcmp(a + sl - 2, alt[q][1], 2) == 0)
+			for (size_t q = 0; q < sizeof uk_soft / sizeof *uk_soft; q++)
+				if (memcmp(b + sl - 2, uk_soft[q][0], 2) == 0 &&
+				    memcmp(a + sl - 2, uk_soft[q][1], 2) == 0)
 					return true;
 		if (sl > an || memcmp(a, b, sl) != 0 || tql_u8_count(b, sl) < minl)
 			continue;
@@ -1422,17 +1420,15 @@ const struct tql_hitlist *tql_names_stem(const tql_names *nm, const char *lang, 
                                          size_t klen)
 {
 	const struct tql_hitlist *hl = lookup(nm, &nm->stems, lang, skey, klen);
-	/* Ukrainian dative and locative soften a stem's last consonant before
-	 * -і (Прага: у Празі, Америка: в Америці, Ольха: в Ольсі): without a
-	 * stem as written, try the stem it came from */
-	static const char *const soft[][2] = {{"з", "г"}, {"ц", "к"}, {"с", "х"}};
+	/* a Ukrainian stem softened before the -і of the dative and locative
+	 * (uk_soft): without a stem as written, try the stem it came from */
 	char alt[256];
 	if (hl || strcmp(lang, "uk") != 0 || klen < 8 || klen >= sizeof alt)
 		return hl;
-	for (size_t i = 0; i < sizeof soft / sizeof *soft; i++)
-		if (memcmp(skey + klen - 2, soft[i][0], 2) == 0) {
+	for (size_t i = 0; i < sizeof uk_soft / sizeof *uk_soft; i++)
+		if (memcmp(skey + klen - 2, uk_soft[i][1], 2) == 0) {
 			memcpy(alt, skey, klen - 2);
-			memcpy(alt + klen - 2, soft[i][1], 2);
+			memcpy(alt + klen - 2, uk_soft[i][0], 2);
 			return lookup(nm, &nm->stems, lang, alt, klen);
 		}
 	return NULL;

@@ -10,9 +10,14 @@
 /* Ensures room for `need` elements of size `sz` in *v; doubles capacity. */
 bool tql_grow(void **v, size_t *cap, size_t need, size_t sz)
 {
+	return tql_grow_first(v, cap, need, sz, 8);
+}
+
+bool tql_grow_first(void **v, size_t *cap, size_t need, size_t sz, size_t first)
+{
 	if (need <= *cap)
 		return true;
-	size_t nc = *cap ? *cap : 8;
+	size_t nc = *cap ? *cap : first;
 	while (nc < need) {
 		if (nc > SIZE_MAX / 2 / sz)
 			return false;

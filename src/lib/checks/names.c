@@ -300,6 +300,16 @@ static bool inflection_of(const char *lang, const char *a, size_t an, const char
 	return same;
 }
 
+/* Is the key text (tn bytes) a case of the table form, in lang ("Навальним"
+ * of Навальний)? scratch receives the folded form. */
+static bool case_of_form(const char *lang, const char *text, size_t tn, const char *form,
+                         tql_buf *scratch)
+{
+	scratch->n = 0;
+	return tql_fold(form, strlen(form), scratch) &&
+	       tql_names_same_inflected(lang, text, tn, scratch->p, scratch->n);
+}
+
 /* Number of words in a string (spaces + 1). */
 static size_t nwords_of(const char *s)
 {
@@ -487,12 +497,9 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 		 * "Роберто Фицо", Roberto Fico, though both cut to роберт фиц-) */
 		if (hl && doc->tok[st->words[i]].script == USCRIPT_CYRILLIC) {
 			size_t n2 = 0;
-			for (size_t h = 0; h < hl->n && n2 < 32; h++) {
-				fb.n = 0;
-				if (tql_fold(hl->v[h].form, strlen(hl->v[h].form), &fb) &&
-				    tql_names_same_inflected(st->lang, key->p, ends[w - 1], fb.p, fb.n))
+			for (size_t h = 0; h < hl->n && n2 < 32; h++)
+				if (case_of_form(st->lang, key->p, ends[w - 1], hl->v[h].form, &fb))
 					st->declined[n2++] = hl->v[h];
-			}
 			st->declinedl.v = st->declined;
 			st->declinedl.n = n2;
 			hl = n2 ? &st->declinedl : NULL;
@@ -1634,7 +1641,7 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 		doc_in_group |= strcmp(*l, st->lang) == 0;
 	if (!doc_in_group)
 		return 0;
-	tql_buf key = {0};
+	tql_buf key = {0}, xf = {0}; /* (xf: a hit's folded form) */
 	size_t ends[MAX_WORDS], n = 0;
 	for (size_t k = i; k < st->nwords && n < MAX_WORDS; k++) {
 		if (k > i && !joinable(doc, st->words[k - 1], st->words[k]))
@@ -1644,6 +1651,7 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 		if (!kk || (n && !tql_buf_addc(&key, ' ')) || !tql_buf_add(&key, kk, kl)) {
 			*rs = TQL_ENOMEM;
 			tql_buf_free(&key);
+			tql_buf_free(&xf);
 			return 0;
 		}
 		ends[n++] = key.n;
@@ -1698,14 +1706,9 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				 * Навальний, or a word made on a place's long stem,
 				 * "Иркутской" of Иркутск; not "Ганом" of Гана, nor
 				 * "Джамала" of Джамали) */
-				if (by_stem && (stem_letters < 5 || xr->kind != TQL_NK_PLACE)) {
-					tql_buf xf = {0};
-					bool declined = tql_fold(x->form, strlen(x->form), &xf) &&
-					                tql_names_same_inflected(*l, key.p, ends[w - 1], xf.p, xf.n);
-					tql_buf_free(&xf);
-					if (!declined)
-						continue;
-				}
+				if (by_stem && (stem_letters < 5 || xr->kind != TQL_NK_PLACE) &&
+				    !case_of_form(*l, key.p, ends[w - 1], x->form, &xf))
+					continue;
 				/* hand-curated people and places only: CLDR's generated
 				 * names ("Viet Nam", "Dominique") and one-word organisation
 				 * names ("Commons") coincide with legitimate text */
@@ -1739,21 +1742,17 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				 * does: "Празі" is Ukrainian, Прага both) */
 				if (!own)
 					continue;
-				bool shared = false;
-				{
-					tql_buf xf = {0};
-					bool folded = tql_fold(x->form, strlen(x->form), &xf);
-					const struct tql_hitlist *oh =
-						folded ? tql_names_lookup(st->nm, st->lang, xf.p, xf.n) : NULL;
-					for (size_t q = 0; oh && q < oh->n && !shared; q++)
-						shared = oh->v[q].type != TQL_FORM_ERROR &&
-						         strcmp(st->nm->rows[oh->v[q].row].id, xr->id) == 0;
-					shared |= own == xr;
-					if (shared && by_stem && folded)
-						shared = tql_names_same_inflected(st->lang, key.p, ends[w - 1],
-						                                  xf.p, xf.n);
-					tql_buf_free(&xf);
-				}
+				bool shared = own == xr;
+				xf.n = 0;
+				const struct tql_hitlist *oh =
+					tql_fold(x->form, strlen(x->form), &xf)
+						? tql_names_lookup(st->nm, st->lang, xf.p, xf.n)
+						: NULL;
+				for (size_t q = 0; oh && q < oh->n && !shared; q++)
+					shared = oh->v[q].type != TQL_FORM_ERROR &&
+					         strcmp(st->nm->rows[oh->v[q].row].id, xr->id) == 0;
+				if (shared && by_stem)
+					shared = case_of_form(st->lang, key.p, ends[w - 1], x->form, &xf);
 				if (shared)
 					continue;
 				/* the language's own form holds it ("Vatican" of French
@@ -1794,6 +1793,7 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 		}
 	}
 	tql_buf_free(&key);
+	tql_buf_free(&xf);
 	return found;
 }
 
@@ -2505,17 +2505,17 @@ static tql_status near_miss(nstate *st, size_t i)
 	tql_buf_free(&pk);
 	/* a Russian-mediated spelling in Latin-script text (matched exactly,
 	 * so also a name of few sounds: "Khama" for Hama) */
-	bool undoubled[32] = {0}, best_romanised = false;
+	bool by_sound[32] = {0}, best_romanised = false;
 	tql_buf kph = {0};
 	if (t->script == USCRIPT_LATIN && tql_u8_count(k, kl) >= 5) {
-		for (int ud = 0; ud < 2; ud++) {
-			if (ud && (!tql_names_phonetic(k, kl, &kph) || !tql_buf_addc(&kph, '\0')))
+		for (int snd = 0; snd < 2; snd++) {
+			if (snd && (!tql_names_phonetic(k, kl, &kph) || !tql_buf_addc(&kph, '\0')))
 				break;
 			const struct tql_hitlist *hl =
-				ud ? tql_names_tphon_sound(st->nm, kph.p) : tql_names_tphon(st->nm, k);
+				snd ? tql_names_tphon_sound(st->nm, kph.p) : tql_names_tphon(st->nm, k);
 			for (size_t h = 0; hl && h < hl->n && nc < 32; h++) {
 				translit[nc] = true;
-				undoubled[nc] = ud;
+				by_sound[nc] = snd;
 				cands[nc++] = &hl->v[h];
 			}
 		}
@@ -2647,9 +2647,9 @@ static tql_status near_miss(nstate *st, size_t i)
 			/* the transliterated Cyrillic form itself; a short one is
 			 * often a real name too (Nilsen, Yakov), and one may be a
 			 * word of another language ("Hostaria"): evidence needed */
-			/* (without its doubled letters, only after the given name:
+			/* (matched by sound only, only after the given name:
 			 * "Peter Siyarto", not "Lindemann") */
-			score = undoubled[c] && !given_ok ? 0
+			score = by_sound[c] && !given_ok ? 0
 			        : (given_ok || len >= 7 || (len >= 5 && r->kind == TQL_NK_PLACE)) &&
 			                !word_elsewhere(st, t)
 			            ? 6
@@ -2678,11 +2678,11 @@ static tql_status near_miss(nstate *st, size_t i)
 		if (score > best_score) {
 			best_score = score;
 			best = h;
-			best_romanised = translit[c] && !undoubled[c];
+			best_romanised = translit[c] && !by_sound[c];
 			ntied = 0;
 		} else if (score && score == best_score && best &&
 		           strcmp(st->nm->rows[best->row].id, r->id) == 0) {
-			best_romanised |= translit[c] && !undoubled[c]; /* (found twice) */
+			best_romanised |= translit[c] && !by_sound[c]; /* (found twice) */
 		} else if (score && score == best_score && (best || ntied) &&
 		           (!best || strcmp(st->nm->rows[best->row].id, r->id) != 0)) {
 			/* two different entities equally close: the words around
@@ -2760,6 +2760,16 @@ static tql_status near_miss(nstate *st, size_t i)
 	*pd = (struct pending){i, best, best_score >= 5, best_romanised && !nalt, {0}, nalt};
 	memcpy(pd->alt, tied, nalt * sizeof *tied);
 	return TQL_OK;
+}
+
+/* Does one of the first n mentions name entity id (correctly, if
+ * `correct`)? */
+static bool entity_named(const nstate *st, const char *id, size_t n, bool correct)
+{
+	for (size_t m = 0; m < n; m++)
+		if ((!correct || !st->m[m].error) && strcmp(st->m[m].entity, id) == 0)
+			return true;
+	return false;
 }
 
 /* Distance in bytes from token tk to the nearest correct mention of entity
@@ -2841,8 +2851,7 @@ static tql_status resolve_near_misses(nstate *st)
 		bool seen = pd->nalt || named_near(st, tk, r->id) != SIZE_MAX; /* (a pick is named) */
 		/* the romanised Russian form of the entity itself ("Makron") needs
 		 * the entity anywhere in the document, not only nearby */
-		for (size_t m = 0; m < nmen && !seen && pd->romanised; m++)
-			seen = !st->m[m].error && strcmp(st->m[m].entity, r->id) == 0;
+		seen = seen || (pd->romanised && entity_named(st, r->id, nmen, true));
 		/* the same garble already reported with evidence ("Olaf Sholz" ...
 		 * "Sholz") is the same mistake again */
 		if (!seen && !pd->given) {
@@ -2896,10 +2905,8 @@ static tql_status resolve_ambiguous(nstate *st)
 		bool two = false;
 		for (size_t h = 0; h < ap->n && !two; h++) {
 			const char *id = st->nm->rows[ap->hit[h].row].id;
-			bool named = false;
-			for (size_t m = 0; m < nmen && !named; m++)
-				named = strcmp(st->m[m].entity, id) == 0;
-			if (!named || (pick && strcmp(st->nm->rows[pick->row].id, id) == 0))
+			if (!entity_named(st, id, nmen, false) ||
+			    (pick && strcmp(st->nm->rows[pick->row].id, id) == 0))
 				continue;
 			two = pick != NULL;
 			pick = &ap->hit[h];
@@ -3164,23 +3171,16 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		 * "Benyamin Nétanyahou"; an inflection match may hide the garble) */
 		bool exact_full = w >= 2 && (tql_names_lookup(st.nm, st.lang, key.p, key.n) ||
 		                             tql_names_lookup(st.nm, "en", key.p, key.n));
+		/* ... or the family name first, one of the two words garbled
+		 * ("Si Jinping", "Abe Sinjo"; both words are taken) */
 		if (!known_error && !exact_full) {
 			size_t fw = full_name_near(&st, i, &rs);
+			if (rs == TQL_OK && !fw && w <= 1)
+				fw = family_first_near(&st, i, &rs);
 			if (rs != TQL_OK)
 				goto done;
 			if (fw) {
 				i += fw;
-				continue;
-			}
-		}
-		/* family name first, one of the two words garbled ("Si Jinping",
-		 * "Abe Sinjo"); the right family name still counts as a mention */
-		if (!known_error && !exact_full && w <= 1) {
-			size_t ff = family_first_near(&st, i, &rs);
-			if (rs != TQL_OK)
-				goto done;
-			if (ff) {
-				i += ff;
 				continue;
 			}
 		}
