@@ -42,7 +42,6 @@ tql_status tql_data_each(tql_engine *eng, const char *sub, const char *ext,
 static tql_status load_repetition_file(tql_engine *eng, const char *path, const char *lang,
                                        void *ud)
 {
-	(void)eng;
 	tql_strmap *m = ud;
 	char *data = NULL;
 	size_t len = 0;
@@ -51,9 +50,21 @@ static tql_status load_repetition_file(tql_engine *eng, const char *path, const 
 		return st;
 	tql_buf key = {0};
 	char *s = data, *end = data + len;
+	unsigned line = 0;
 	while (s < end && st == TQL_OK) {
 		char *e = memchr(s, '\n', (size_t)(end - s));
 		size_t l = e ? (size_t)(e - s) : (size_t)(end - s);
+		line++;
+		/* "вот-вот": a hyphenated double is never reported, and its key
+		 * (hyphens fold to spaces) would let the error "вот вот" through */
+		if (l && s[0] != '#' && memchr(s, '-', l) && !memchr(s, ' ', l)) {
+			st = tql_engine_fail(eng, TQL_EDATA,
+			                     "%s:%u: '%.*s': a hyphenated repetition needs no entry "
+			                     "(it is never reported, and the entry would let the same words "
+			                     "pass with a space between them)",
+			                     path, line, (int)l, s);
+			break;
+		}
 		if (l && s[0] != '#') {
 			key.n = 0;
 			if (!tql_buf_printf(&key, "%s:", lang) || !tql_fold(s, l, &key) ||

@@ -1,6 +1,8 @@
 /* dup_near.c - duplicate.near: a sentence that nearly repeats an earlier one
  * of the same document (a machine translation of the same source sentence
- * twice, a paragraph pasted again with a word changed).
+ * twice, a paragraph pasted again with a word changed); duplicate.sentence:
+ * a sentence repeated word for word whose first copy sits inside a longer
+ * paragraph, so that duplicate.block (whole lines) does not see it.
  *
  * Sentences of MIN_WORDS words or more become sets of word bigrams; MinHash
  * signatures (NHASH values) are cut into bands, and sentences sharing a band
@@ -11,10 +13,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 static const tql_rule_info rules[] = {
 	{"duplicate.near", "duplicate", TQL_SEV_WARNING,
 	 "a sentence nearly repeats an earlier sentence of the document"},
+	{"duplicate.sentence", "duplicate", TQL_SEV_WARNING,
+	 "a sentence repeats an earlier sentence of the document word for word"},
 };
 
 enum {
@@ -92,11 +98,40 @@ typedef struct bucket {
 	uint32_t idx[MAX_BUCKET];
 } bucket;
 
+/* True if [p, p + n) holds nothing but white space and punctuation. */
+static bool only_punct(const char *p, size_t n)
+{
+	int32_t i = 0, len = (int32_t)n;
+	while (i < len) {
+		UChar32 c;
+		U8_NEXT(p, i, len, c);
+		if (c < 0 || !(u_ispunct(c) || u_isUWhiteSpace(c)))
+			return false;
+	}
+	return true;
+}
+
+/* True if the sentence at [off, off + len) is its line's only text, apart
+ * from white space and closing punctuation. */
+static bool alone_on_line(const char *text, size_t tlen, size_t off, size_t len)
+{
+	size_t b = off, e = off + len;
+	while (b > 0 && text[b - 1] != '\n')
+		if (!strchr(" \t", text[--b]))
+			return false;
+	size_t f = e;
+	while (f < tlen && text[f] != '\n')
+		f++;
+	return only_punct(text + e, f - e);
+}
+
 static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	(void)shared;
 	tql_doc *doc = ctx->doc;
-	if (!tql_rule_enabled(ctx->eng, "duplicate.near") || doc->nsent < 2)
+	bool want_near = tql_rule_enabled(ctx->eng, "duplicate.near");
+	bool want_same = tql_rule_enabled(ctx->eng, "duplicate.sentence");
+	if ((!want_near && !want_same) || doc->nsent < 2)
 		return TQL_OK;
 	int block_rule = tql_rule_find(ctx->eng, "duplicate.block");
 	tql_status st = TQL_ENOMEM;
@@ -172,7 +207,8 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 				if (v < sig[h])
 					sig[h] = v;
 			}
-		size_t best = SIZE_MAX;
+		size_t best = SIZE_MAX, same = SIZE_MAX;
+		unsigned nsame = 0;
 		double bestj = 0;
 		for (int b = 0; b < NBAND; b++) {
 			uint64_t key = (uint64_t)b + 1;
@@ -191,11 +227,14 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 					continue;
 				seen[o] = (uint32_t)k + 1;
 				double jv = jaccard(&s[k], &s[o]);
-				/* identical copies are duplicate.block's business (whole
-				 * lines and paragraphs); a text repeating one sentence
-				 * over and over is a pattern, not a near copy */
-				if (jv >= 1.0)
+				/* identical copies: counted apart (a text repeating one
+				 * sentence over and over is a pattern, not a stutter) */
+				if (jv >= 1.0) {
+					if (same == SIZE_MAX || o < same)
+						same = o;
+					nsame++;
 					continue;
+				}
 				if (jv > bestj) {
 					bestj = jv;
 					best = o;
@@ -204,7 +243,28 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			if (bk->n < MAX_BUCKET)
 				bk->idx[bk->n++] = (uint32_t)k;
 		}
-		if (best == SIZE_MAX || bestj < THRESHOLD || s[k].skip)
+		if (s[k].skip)
+			continue;
+		/* word for word: only a single earlier copy (a refrain or a form
+		 * repeating a sentence three times is deliberate), only when
+		 * duplicate.block did not report the line, and only where a
+		 * translation pipeline puts it: as a paragraph of its own, or right
+		 * after its first copy. Clean prose repeats sentences inside its
+		 * paragraphs (scripture, a refrain, a definition restated: 16 in
+		 * the Brown corpus, none of them alone on a line or adjacent). */
+		if (nsame) {
+			if (nsame == 1 && want_same &&
+			    (alone_on_line(doc->text, doc->len, s[k].off, s[k].len) ||
+			     only_punct(doc->text + s[same].off + s[same].len,
+			                s[k].off - s[same].off - s[same].len))) {
+				unsigned line = tql_linenum_get(&ln, doc, s[same].off);
+				if (!tql_emit(ctx, "duplicate.sentence", s[k].off, s[k].len, NULL,
+				              false, "this sentence repeats the sentence at line %u", line))
+					goto done;
+			}
+			continue;
+		}
+		if (best == SIZE_MAX || bestj < THRESHOLD || !want_near)
 			continue;
 		unsigned line = tql_linenum_get(&ln, doc, s[best].off);
 		if (!tql_emit(ctx, "duplicate.near", s[k].off, s[k].len, NULL, false,
