@@ -373,6 +373,78 @@ static bool scan_segments(tql_ctx *ctx, const bp_shared *d, const tql_line *ln, 
 	return true;
 }
 
+/* Names of the networks that page share bars list. "X" counts only as a
+ * segment's last word. */
+static const char *const networks[] = {
+	"facebook", "twitter", "whatsapp", "telegram", "linkedin", "pinterest", "reddit",
+	"email", "e-mail", "viber", "threads", "bluesky", "instagram", "flipboard",
+	"mastodon", "messenger", "vk", "вконтакте", "одноклассники", "xing", "tumblr",
+};
+
+static bool is_network(const tql_doc *doc, const tql_token *tk, tql_buf *tmp)
+{
+	tmp->n = 0;
+	if (!tql_fold(doc->text + tk->off, tk->len, tmp) || !tmp->n)
+		return false;
+	for (size_t i = 0; i < sizeof networks / sizeof *networks; i++)
+		if (strcmp(tmp->p, networks[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A share bar: "Share this note: Facebook | X | WhatsApp", "Compartir en
+ * Facebook | Compartir en X | Copiar enlace". A line of at most MAX_BAR_WORDS
+ * words, cut by bars or bullets into segments of which at least two name a
+ * network, in any language. Prose names networks too ("on Facebook, X and
+ * Telegram") but does not separate them with bars. */
+enum { MAX_BAR_WORDS = 24, MAX_SEG_WORDS = 4 };
+
+static bool scan_share_bar(tql_ctx *ctx, const tql_line *ln, tql_buf *tmp, bool *hit)
+{
+	const tql_doc *doc = ctx->doc;
+	unsigned words = 0, bars = 0, named = 0, segw = 0;
+	bool segnet = false;
+	*hit = false;
+	if (ln->t1 - ln->t0 > 4 * MAX_BAR_WORDS)
+		return true;
+	size_t k = ln->t0;
+	while (k < ln->t1 && boundary(doc, &doc->tok[k]) != '|')
+		k++;
+	if (k == ln->t1)
+		return true; /* no bar: the common case, no folding */
+	for (size_t t = ln->t0; t <= ln->t1; t++) {
+		const tql_token *tk = t < ln->t1 ? &doc->tok[t] : NULL;
+		char b = tk ? boundary(doc, tk) : '$';
+		if (b == '|' || b == '$' || b == ':') {
+			if (segnet && segw <= MAX_SEG_WORDS)
+				named++;
+			if (b == '|')
+				bars++;
+			segnet = false;
+			segw = 0;
+			if (b == '$')
+				break;
+			continue;
+		}
+		if (tk->kind != TQL_TOK_WORD)
+			continue;
+		if (++words > MAX_BAR_WORDS)
+			return true;
+		segw++;
+		if (is_network(doc, tk, tmp) ||
+		    (tk->len == 1 && doc->text[tk->off] == 'X' &&
+		     (t + 1 >= ln->t1 || doc->tok[t + 1].kind != TQL_TOK_WORD)))
+			segnet = true;
+	}
+	if (bars < 1 || named < 2)
+		return true;
+	*hit = true;
+	return tql_emit(ctx, "boilerplate.template", ln->off, ln->len, NULL, false,
+	                "a bar of share buttons (%u networks) is web-page template text, not "
+	                "part of the article",
+	                named);
+}
+
 static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	const bp_shared *d = shared;
@@ -385,6 +457,11 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	size_t t = 0;
 	tql_line ln;
 	while (tql_line_next(doc, &t, &ln)) {
+		bool bar;
+		if (!scan_share_bar(ctx, &ln, &fl.tmp, &bar))
+			goto done;
+		if (bar)
+			continue;
 		/* fold only lines that may hold an entry: short enough for a line
 		 * entry, or with a word that starts a phrase entry */
 		bool maybe = ln.len <= 2 * d->maxline + 16;
