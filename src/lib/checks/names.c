@@ -3104,6 +3104,11 @@ static tql_token *elided_tokens(const tql_doc *doc, const char *lang)
 		int32_t c = tql_u8_next(w, n, &i);
 		if (!known || c < 0 || !(u_isupper(c) || u_istitle(c)))
 			continue;
+		/* a capital pronoun before a capital is part of a name: "Affi
+		 * N’Guessan", "N'Djamena" (only L' and D' start a sentence and a
+		 * name: "L’Élysée") */
+		if (a == 1 && (w[0] >= 'A' && w[0] <= 'Z') && w[0] != 'L' && w[0] != 'D')
+			continue;
 		t[k].off += a + al;
 		t[k].len -= a + al;
 		tql_word_flags(doc->text + t[k].off, t[k].len, &t[k]);

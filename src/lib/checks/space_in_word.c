@@ -60,12 +60,20 @@ static bool alnum_before(const char *s, size_t i, size_t *start)
 	return c >= 0 && u_isalnum(c);
 }
 
+/* End of the word at i; an apostrophe between letters is inside it
+ * ("прем’єр", "aujourd'hui"). */
 static size_t word_end(const char *s, size_t n, size_t i)
 {
 	size_t e;
-	while (alnum_at(s, n, i, &e))
-		i = e;
-	return i;
+	for (;;) {
+		while (alnum_at(s, n, i, &e))
+			i = e;
+		size_t al = i < n && s[i] == '\'' ? 1
+		            : i + 3 <= n && memcmp(s + i, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
+		if (!al || !alnum_before(s, i, &e) || !alnum_at(s, n, i + al, &e))
+			return i;
+		i += al;
+	}
 }
 
 static size_t word_start(const char *s, size_t i)
@@ -101,12 +109,14 @@ static size_t joint(const tql_doc *doc, size_t we, bool *spaced)
 		return 0; /* a dash used as punctuation */
 	if (!alnum_at(s, n, i, &e))
 		return 0;
-	/* a number after the hyphen is a minus sign or a range ("to -5") */
+	/* a number after the hyphen is a minus sign or a range ("to -5"); a
+	 * number before it only with no space after the hyphen ("30 -day") */
 	size_t k = i;
 	if ((before || after) && !u_isalpha(tql_u8_next(s, n, &k)))
 		return 0;
 	k = we;
-	if ((before || after) && !u_isalpha(tql_u8_prev(s, &k)))
+	if ((before || after) && !u_isalpha(tql_u8_prev(s, &k)) &&
+	    !(before && !after && u_isdigit(tql_u8_prev(s, &(size_t){we}))))
 		return 0;
 	if (after) {
 		size_t we2 = word_end(s, n, i);
@@ -120,6 +130,60 @@ static size_t joint(const tql_doc *doc, size_t we, bool *spaced)
 	}
 	*spaced = before || after;
 	return i;
+}
+
+/* Is s[a..b) a number, or an acronym of two or more capitals ("30 -day",
+ * "ASEAN -Beobachtern"): the first part of a compound the right part of
+ * which must then be a known word. */
+static bool number_or_acronym(const char *s, size_t a, size_t b)
+{
+	size_t i = a;
+	bool digits = true, caps = true;
+	int count = 0;
+	while (i < b) {
+		int32_t c = tql_u8_next(s, b, &i);
+		digits = digits && c >= '0' && c <= '9';
+		caps = caps && u_isupper(c);
+		count++;
+	}
+	return digits || (caps && count >= 2);
+}
+
+/* Does the language know the hyphenated compound s[a..e) once the stray
+ * space is taken out ("російсько -українські")? Both parts of three letters
+ * or more: Hunspell accepts any hyphenated pair of known words, letters
+ * included ("the -t option"). */
+static bool known_joined(tql_ctx *ctx, size_t a, size_t b, size_t nx, size_t e, tql_buf *tmp)
+{
+	const char *s = ctx->doc->text;
+	if (tql_u8_count(s + a, b - a) < 3 || tql_u8_count(s + nx, e - nx) < 3)
+		return false;
+	tmp->n = 0;
+	for (size_t k = a; k < e; k++)
+		if (s[k] != ' ' && !tql_buf_addc(tmp, s[k]))
+			return false;
+	return tql_spell(ctx->chk, ctx->lang, tmp->p, tmp->n) == 1;
+}
+
+/* Is s[a..b) a prefix that European languages write with a hyphen before
+ * a word ("post-apartheid", "anti-governativi", "віце-прем’єр")? The list
+ * is shared: the prefixes are international. */
+static bool hyphen_prefix(const char *s, size_t a, size_t b, tql_buf *tmp)
+{
+	static const char *const list[] = {
+		"anti", "post", "pro", "ex", "co", "pre", "vice", "semi", "neo", "multi", "super",
+		"ultra", "mini", "micro", "macro", "inter", "extra", "non", "self", "cross", "mid",
+		"pan", "euro", "afro", "pseudo", "quasi", "para", "contra", "sub", "bi", "tri",
+		"анти", "пост", "про", "экс", "екс", "вице", "віце", "контр", "псевдо", "нео",
+		"мини", "міні", "супер", "ультра", "квази", "квазі", "полу", "напів", "лже",
+	};
+	tmp->n = 0;
+	if (!tql_fold(s + a, b - a, tmp))
+		return false;
+	for (size_t i = 0; i < sizeof list / sizeof *list; i++)
+		if (strcmp(tmp->p, list[i]) == 0)
+			return true;
+	return false;
 }
 
 /* Is s[a..b) a word of the language of at least two letters? Without a
@@ -170,7 +234,12 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 				/* a single spaced joint must join two real words: this keeps
 				 * command options ("dpkg -i", "the -t option") silent */
 				size_t ls = word_start(s, end);
-				if (!known_part(ctx, ls, end) || !known_part(ctx, nx, nend))
+				bool right = known_part(ctx, nx, nend);
+				if (!(right && known_part(ctx, ls, end)) &&
+				    !(right && tql_u8_count(s + nx, nend - nx) >= 3 &&
+				      number_or_acronym(s, ls, end)) &&
+				    !(tql_u8_count(s + nx, nend - nx) >= 3 && hyphen_prefix(s, ls, end, &fix)) &&
+				    !known_joined(ctx, ls, end, nx, nend, &fix))
 					words_ok = false;
 			}
 			end = nend;
