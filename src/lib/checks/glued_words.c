@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 static const tql_rule_info rules[] = {
 	{"garbled.glued-words", "garbled", TQL_SEV_WARNING,
-	 "two words glued together without a space (a lower-case letter followed by a capital)"},
+	 "two words glued together without a space ('KirbyDigital', 'inKyiv', 'tothe')"},
 };
 
 /* Shared: real CamelCase names and brands (dictionaries/words/camelcase.txt). */
@@ -15,11 +16,12 @@ typedef struct glued_shared {
 	tql_strmap allow;  /* exact forms that are real names and brands */
 	tql_strmap byline; /* words that start a byline title ("Digital") */
 	tql_strmap given;  /* given names (names/given-names.txt) */
+	tql_strmap agency; /* folded news agency names (words/agencies.txt) */
 } glued_shared;
 
-/* Loads a word list (one entry per line, # comments) into m; a missing
- * file is fine (the list is optional). */
-static tql_status load_list(tql_engine *eng, const char *rel, tql_strmap *m)
+/* Loads a word list (one entry per line, # comments) into m, folded when
+ * fold is set; a missing file is fine (the list is optional). */
+static tql_status load_list(tql_engine *eng, const char *rel, tql_strmap *m, bool fold)
 {
 	char *path = tql_data_path(eng, rel);
 	char *data = NULL;
@@ -37,7 +39,12 @@ static tql_status load_list(tql_engine *eng, const char *rel, tql_strmap *m)
 		size_t k = l;
 		while (k && (p[k - 1] == '\r' || p[k - 1] == ' '))
 			k--;
-		if (k && p[0] != '#' && !tql_strmap_put(m, p, k, 1)) {
+		tql_buf f = {0};
+		bool ok = !k || p[0] == '#' ||
+		          (fold ? tql_fold(p, k, &f) && tql_strmap_put(m, f.p, f.n, 1)
+		                : tql_strmap_put(m, p, k, 1));
+		tql_buf_free(&f);
+		if (!ok) {
 			free(data);
 			return TQL_ENOMEM;
 		}
@@ -53,11 +60,13 @@ static tql_status load(tql_engine *eng, void **out)
 	if (!g)
 		return TQL_ENOMEM;
 	*out = g;
-	tql_status st = load_list(eng, "words/camelcase.txt", &g->allow);
+	tql_status st = load_list(eng, "words/camelcase.txt", &g->allow, false);
 	if (st == TQL_OK)
-		st = load_list(eng, "words/byline.txt", &g->byline);
+		st = load_list(eng, "words/byline.txt", &g->byline, false);
 	if (st == TQL_OK)
-		st = load_list(eng, "names/given-names.txt", &g->given);
+		st = load_list(eng, "names/given-names.txt", &g->given, false);
+	if (st == TQL_OK)
+		st = load_list(eng, "words/agencies.txt", &g->agency, true);
 	return st;
 }
 
@@ -67,6 +76,7 @@ static void unload(void *shared)
 	tql_strmap_free(&g->allow);
 	tql_strmap_free(&g->byline);
 	tql_strmap_free(&g->given);
+	tql_strmap_free(&g->agency);
 	free(g);
 }
 
@@ -111,24 +121,242 @@ static size_t find_join(const char *s, size_t n)
 	return parts == 2 && part_letters >= 3 ? join : 0;
 }
 
+/* Is s[0..n) a listed news agency (folded)? */
+static bool agency(const glued_shared *g, const char *s, size_t n, tql_buf *tmp)
+{
+	tmp->n = 0;
+	return tql_fold(s, n, tmp) && tmp->n && tql_strmap_get(&g->agency, tmp->p, tmp->n, NULL);
+}
+
+/* A credit glued to the next word: "AFPTrump", "ReutersLast", "RIANovosti",
+ * "ReutersЛавров". Returns the join (a capital followed by a small letter
+ * after a listed agency name) or 0. */
+static size_t agency_join(const glued_shared *g, const char *w, size_t n, tql_buf *tmp)
+{
+	size_t i = 0;
+	tql_u8_next(w, n, &i);
+	while (i < n) {
+		size_t at = i;
+		int32_t c = tql_u8_next(w, n, &i);
+		if (c < 0 || !u_isalpha(c))
+			return 0;
+		if (!(u_isupper(c) || u_istitle(c)) || i >= n)
+			continue;
+		size_t k = i;
+		int32_t d = tql_u8_next(w, n, &k);
+		if (u_islower(d) && tql_u8_count(w + at, n - at) >= 3 && agency(g, w, at, tmp))
+			return at;
+	}
+	return 0;
+}
+
+/* Prepositions, articles and conjunctions that MT output and scrapers
+ * glue to the word after them ("inKyiv", "àGoma", "вПалату") or before
+ * them ("Gipfelam", "tothe"). Closed classes, so a table. */
+static const char *const function_words[] = {
+	"en:in", "en:at", "en:on", "en:to", "en:of", "en:for", "en:from", "en:the", "en:and",
+	"en:with", "en:by",
+	"de:in", "de:im", "de:am", "de:an", "de:auf", "de:aus", "de:bei", "de:mit", "de:nach",
+	"de:von", "de:vom", "de:zu", "de:zum", "de:zur", "de:für", "de:und", "de:der", "de:die",
+	"de:das", "de:den", "de:dem", "de:des",
+	"fr:à", "fr:au", "fr:aux", "fr:de", "fr:du", "fr:des", "fr:en", "fr:et", "fr:la", "fr:le",
+	"fr:les", "fr:pour", "fr:sur", "fr:dans", "fr:par", "fr:avec",
+	"es:a", "es:al", "es:de", "es:del", "es:el", "es:la", "es:las", "es:los", "es:en", "es:y",
+	"es:con", "es:por", "es:para", "es:su", "es:sus",
+	"it:a", "it:e", "it:di", "it:da", "it:in", "it:il", "it:la", "it:le", "it:lo", "it:gli",
+	"it:dei", "it:del", "it:della", "it:delle", "it:al", "it:alla", "it:nel", "it:nella",
+	"it:per", "it:con", "it:su", "it:sul",
+	"ru:в", "ru:во", "ru:с", "ru:со", "ru:к", "ru:у", "ru:о", "ru:об", "ru:и", "ru:на",
+	"ru:из", "ru:по", "ru:от", "ru:до", "ru:для", "ru:за", "ru:при",
+	"uk:в", "uk:у", "uk:з", "uk:із", "uk:зі", "uk:і", "uk:й", "uk:та", "uk:на", "uk:до",
+	"uk:від", "uk:для", "uk:за", "uk:по", "uk:при", "uk:про",
+};
+
+/* Without a capital to mark the join, only function words that are no
+ * prefix or ending of the language's own words: not German separable
+ * prefixes (mitzählt), Spanish and Italian enclitics (apagarlo), English
+ * -in (comin') and of- (offence), Russian prepositions that are verb
+ * prefixes (сгенерированный). Measured on Brown, the Debian handbook and
+ * the UDHR. */
+static const char *const glue_heads[] = {
+	"en:the", "en:to", "en:and",
+	"de:und", "de:der", "de:die", "de:das", "de:dem", "de:des", "de:im", "de:am", "de:zum",
+	"de:zur", "de:vom",
+	"fr:la", "fr:le", "fr:les", "fr:des", "fr:du", "fr:aux",
+	"es:el", "es:la", "es:las", "es:los", "es:del", "es:su", "es:sus",
+	"it:il", "it:la", "it:gli", "it:dei", "it:del", "it:della", "it:delle", "it:nella",
+	"it:sul",
+	"ru:для", "uk:для",
+};
+static const char *const glue_tails[] = {
+	"en:the", "en:and", "en:of",
+	"de:und", "de:der", "de:die", "de:das", "de:dem", "de:des", "de:am", "de:im", "de:zum",
+	"de:zur",
+	"fr:de", "fr:du", "fr:des", "fr:et", "fr:à", "fr:la", "fr:le", "fr:les", "fr:pour",
+	"fr:sur", "fr:dans",
+	"es:de", "es:del", "es:el", "es:para",
+	"it:di", "it:del", "it:dei", "it:della", "it:il", "it:per",
+	"ru:на", "ru:из", "ru:для", "ru:при", "uk:на", "uk:для", "uk:від", "uk:при", "uk:про",
+};
+
+/* Is w[0..n) one of the words of lang in list? */
+static bool listed(const char *const *list, size_t len, const char *lang, const char *w,
+                   size_t n)
+{
+	size_t ll = strlen(lang);
+	for (size_t i = 0; i < len; i++) {
+		const char *e = list[i];
+		if (strncmp(e, lang, ll) == 0 && e[ll] == ':' && strlen(e + ll + 1) == n &&
+		    memcmp(e + ll + 1, w, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+#define LISTED(list, lang, w, n) listed(list, sizeof list / sizeof *list, lang, w, n)
+
+static bool function_word(const char *lang, const char *w, size_t n)
+{
+	return LISTED(function_words, lang, w, n);
+}
+
+/* A function word glued to a capitalised word of three letters or more,
+ * small letters after its capital ("inKyiv", "àGoma", "уІсламабаді"):
+ * returns the join or 0. */
+static size_t letter_join(const char *lang, const char *w, size_t n)
+{
+	size_t i = 0, j = 0;
+	while (i < n) {
+		size_t at = i;
+		int32_t c = tql_u8_next(w, n, &i);
+		if (c < 0 || !u_isalpha(c))
+			return 0;
+		if (u_isupper(c)) {
+			j = at;
+			break;
+		}
+		if (!u_islower(c) || i > 12)
+			return 0;
+	}
+	if (!j || !function_word(lang, w, j))
+		return 0;
+	size_t k = j;
+	tql_u8_next(w, n, &k);
+	int letters = 1;
+	while (k < n) {
+		int32_t c = tql_u8_next(w, n, &k);
+		if (c < 0 || !u_islower(c))
+			return 0;
+		letters++;
+	}
+	return letters >= 3 ? j : 0;
+}
+
+/* A word unknown to the dictionary that is a known word of three letters
+ * or more and a function word glued ("Gipfelam", "tothe", "deiprodotti",
+ * "лидерамиблока"): returns the join or 0. Letters only. */
+static size_t function_glue(tql_ctx *ctx, const char *w, size_t n)
+{
+	size_t cps = tql_u8_count(w, n);
+	if (cps < 5 || cps > 40)
+		return 0;
+	const char *lang = ctx->doc->lang;
+	size_t found = 0;
+	int nfound = 0;
+	for (size_t i = 0; i < n;) {
+		size_t at = i;
+		int32_t c = tql_u8_next(w, n, &i);
+		if (c < 0 || !u_isalpha(c))
+			return 0;
+		if (!at)
+			continue;
+		size_t hc = tql_u8_count(w, at), tc = cps - hc;
+		bool head_fw = tc >= 4 && LISTED(glue_heads, lang, w, at);
+		bool tail_fw = hc >= 4 && LISTED(glue_tails, lang, w + at, n - at);
+		if (!head_fw && !tail_fw)
+			continue;
+		if (!u_islower(c))
+			continue;
+		if (tql_spell(ctx->chk, ctx->lang, head_fw ? w + at : w, head_fw ? n - at : at) == 1) {
+			found = at;
+			nfound++;
+		}
+	}
+	return nfound == 1 ? found : 0; /* two readings: leave it */
+}
+
+/* Emits garbled.glued-words for w split at j. */
+static bool emit_glued(tql_ctx *ctx, size_t off, const char *w, size_t n, size_t j)
+{
+	char sugg[256];
+	if (n + 2 > sizeof sugg)
+		return true;
+	memcpy(sugg, w, j);
+	sugg[j] = ' ';
+	memcpy(sugg + j + 1, w + j, n - j);
+	sugg[n + 1] = '\0';
+	return tql_emit(ctx, "garbled.glued-words", off, n, sugg, false,
+	                "'%.*s' looks like two words glued together ('%s')", (int)n, w, sugg);
+}
+
+/* Is the code point at w[i] a Cyrillic letter? */
+static bool cyrillic_at(const char *w, size_t n, size_t i)
+{
+	int32_t c = tql_u8_next(w, n, &i);
+	UErrorCode err = U_ZERO_ERROR;
+	return c >= 0 && uscript_getScript(c, &err) == USCRIPT_CYRILLIC;
+}
+
 static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	const glued_shared *g = shared;
 	tql_doc *doc = ctx->doc;
+	tql_buf tmp = {0};
 	for (size_t t = 0; t < doc->ntok; t++) {
 		const tql_token *tk = &doc->tok[t];
-		if (tk->kind != TQL_TOK_WORD || !(tk->flags & TQL_TF_INNER_UPPER) ||
-		    (tk->flags & TQL_TF_ALL_UPPER))
+		if (tk->kind != TQL_TOK_WORD || (tk->flags & TQL_TF_ALL_UPPER))
 			continue;
 		const char *w = doc->text + tk->off;
 		size_t n = tk->len;
+		if (g && tql_strmap_get(&g->allow, w, n, NULL))
+			continue;
+		/* a credit or a one-letter word glued on */
+		size_t aj = 0;
+		if (g && (tk->flags & TQL_TF_UPPER_INITIAL) && n > 3)
+			aj = agency_join(g, w, n, &tmp);
+		if (!aj && !(tk->flags & TQL_TF_UPPER_INITIAL))
+			aj = letter_join(doc->lang, w, n);
+		if (aj && tql_spell(ctx->chk, ctx->lang, w, n) != 1) {
+			if (!emit_glued(ctx, tk->off, w, n, aj))
+				goto oom;
+			continue;
+		}
+		if (!(tk->flags & TQL_TF_INNER_UPPER)) {
+			size_t fj = 0;
+			/* small letters only (a capitalised unknown word is a name:
+			 * Adamson, Digby), but German capitalises its nouns
+			 * ("Gipfelam") */
+			bool shape = !(tk->flags & (TQL_TF_HAS_DIGIT | TQL_TF_ALL_UPPER)) &&
+			             (!(tk->flags & TQL_TF_UPPER_INITIAL) ||
+			              strcmp(doc->lang, "de") == 0);
+			if (shape && tql_spell(ctx->chk, ctx->lang, w, n) == 0)
+				fj = function_glue(ctx, w, n);
+			if (fj && !emit_glued(ctx, tk->off, w, n, fj))
+				goto oom;
+			continue;
+		}
 		size_t j = find_join(w, n);
 		if (!j)
 			continue;
-		if (g && tql_strmap_get(&g->allow, w, n, NULL))
-			continue;
 		if (particle(w, j))
 			continue;
+		/* a word glued to an agency name: "agenziaIrna" */
+		if (g && !(tk->flags & TQL_TF_UPPER_INITIAL) && agency(g, w + j, n - j, &tmp) &&
+		    tql_spell(ctx->chk, ctx->lang, w, j) == 1) {
+			if (!emit_glued(ctx, tk->off, w, n, j))
+				goto oom;
+			continue;
+		}
 		int whole = tql_spell(ctx->chk, ctx->lang, w, n);
 		if (whole != 0) /* known word, or no dictionary to decide */
 			continue;
@@ -143,20 +371,21 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		bool title_second = tql_strmap_get(&g->byline, w + j, n - j, NULL);
 		bool given_first = tql_strmap_get(&g->given, w, j, NULL) &&
 		                   !tql_strmap_get(&g->given, w + j, n - j, NULL);
-		if (!lower_first && !title_second && !given_first)
+		/* Cyrillic brands glue a stem that is no word (ПриватБанк,
+		 * МегаФон); two inflected words of four letters or more glued
+		 * are a garble ("УкраиныВладимир", "УкраїнськаПравда") */
+		bool cyr_words = cyrillic_at(w, n, 0) && cyrillic_at(w, n, j) &&
+		                 tql_u8_count(w, j) >= 4 && tql_u8_count(w + j, n - j) >= 4;
+		if (!lower_first && !title_second && !given_first && !cyr_words)
 			continue;
-		char sugg[256];
-		if (n + 2 > sizeof sugg)
-			continue;
-		memcpy(sugg, w, j);
-		sugg[j] = ' ';
-		memcpy(sugg + j + 1, w + j, n - j);
-		sugg[n + 1] = '\0';
-		if (!tql_emit(ctx, "garbled.glued-words", tk->off, n, sugg, false,
-		              "'%.*s' looks like two words glued together ('%s')", (int)n, w, sugg))
-			return TQL_ENOMEM;
+		if (!emit_glued(ctx, tk->off, w, n, j))
+			goto oom;
 	}
+	tql_buf_free(&tmp);
 	return TQL_OK;
+oom:
+	tql_buf_free(&tmp);
+	return TQL_ENOMEM;
 }
 
 const tql_check_def tql_check_glued_words = {
