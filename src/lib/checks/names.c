@@ -1097,7 +1097,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	tql_ctx *ctx = st->ctx;
 	const tql_doc *doc = ctx->doc;
 	const tql_token *a = &doc->tok[st->words[i]], *b = &doc->tok[st->words[i + w - 1]];
-	size_t off = a->off, len = b->off + b->len - a->off;
+	size_t off = a->off, len = b->off + without_possessive(doc->text + b->off, b->len) - a->off;
 	bool correct = false;
 	const char *sugg[4];
 	size_t ns = 0;
@@ -2218,7 +2218,7 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 	if (order) {
 		const tql_token *a = &doc->tok[st->words[i]];
 		const tql_token *b = &doc->tok[st->words[order_end - 1]];
-		size_t off = a->off, len = b->off + b->len - a->off;
+		size_t off = a->off, len = b->off + without_possessive(doc->text + b->off, b->len) - a->off;
 		/* only where this language's form is the one read backwards */
 		const tql_name_row *own = tql_names_entity_row(st->nm, order->id, st->lang);
 		if (own == order || (!own && order == tql_names_entity_row(st->nm, order->id, "en"))) {
@@ -2239,7 +2239,7 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 		const tql_name_row *r = &st->nm->rows[best->row];
 		const tql_token *a = &doc->tok[st->words[best_first]];
 		const tql_token *b = &doc->tok[st->words[best_end - 1]];
-		size_t off = a->off, len = b->off + b->len - a->off;
+		size_t off = a->off, len = b->off + without_possessive(doc->text + b->off, b->len) - a->off;
 		bool whole = best_first == i;
 		const char *sugg = whole ? r->canonical : best->form;
 		size_t kl;
@@ -2385,7 +2385,8 @@ static size_t family_first_near(nstate *st, size_t i, tql_status *rs)
 	if (rn <= 0 || (size_t)rn >= sizeof right)
 		return 0;
 	size_t off = t1->off, len = t2->off + t2->len - t1->off;
-	if (!tql_emit(ctx, "name.near-miss", bad->off, bad->len, pick_form, false,
+	if (!tql_emit(ctx, "name.near-miss", bad->off,
+	              without_possessive(doc->text + bad->off, bad->len), pick_form, false,
 	              "'%.*s' in '%.*s' looks garbled: %s is written '%s'", (int)bad->len,
 	              doc->text + bad->off, (int)len, doc->text + off, pick->canonical, right)) {
 		*rs = TQL_ENOMEM;
@@ -2880,7 +2881,8 @@ static tql_status resolve_near_misses(nstate *st)
 		           tql_names_osa(tkk, tkl, hf.p, hf.n) >= 3;
 		tql_buf_free(&hf);
 		const char *shown = far ? r->canonical : pd->hit->form;
-		if (!tql_emit(ctx, "name.near-miss", t->off, t->len, shown, false,
+		if (!tql_emit(ctx, "name.near-miss", t->off,
+		              without_possessive(doc->text + t->off, t->len), shown, false,
 		              "'%.*s' is not a known word or name; did you mean '%s' (%s)?",
 		              (int)t->len, doc->text + t->off, shown, r->canonical) ||
 		    (k = word_key(st, pd->word, &kl)) == NULL || !add_mention(st, &h, k, kl, t->off, t->len)) {

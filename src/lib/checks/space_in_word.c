@@ -61,7 +61,7 @@ static bool alnum_before(const char *s, size_t i, size_t *start)
 }
 
 /* End of the word at i; an apostrophe between letters is inside it
- * ("прем’єр", "aujourd'hui"). */
+ * ("прем’єр", "aujourd'hui") unless one letter follows ("Xi's"). */
 static size_t word_end(const char *s, size_t n, size_t i)
 {
 	size_t e;
@@ -70,8 +70,10 @@ static size_t word_end(const char *s, size_t n, size_t i)
 			i = e;
 		size_t al = i < n && s[i] == '\'' ? 1
 		            : i + 3 <= n && memcmp(s + i, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
-		if (!al || !alnum_before(s, i, &e) || !alnum_at(s, n, i + al, &e))
-			return i;
+		size_t e2;
+		if (!al || !alnum_before(s, i, &e) || !alnum_at(s, n, i + al, &e) ||
+		    !alnum_at(s, n, e, &e2))
+			return i; /* (one letter after it: a possessive, "Tsinping's") */
 		i += al;
 	}
 }
