@@ -18,6 +18,7 @@ static const tql_rule_info rules[] = {
 };
 
 enum { MAX_LINE = 4096 }; /* longer lines are not folded for line entries */
+enum { MAX_PROMPT_WORDS = 30 }; /* a `start` entry opens a line of at most this */
 
 typedef struct entry {
 	char *id;           /* owned */
@@ -26,6 +27,7 @@ typedef struct entry {
 	size_t klen;
 	size_t prefix;      /* bytes of key before its first word */
 	bool phrase;
+	bool start;         /* a prompt: the start of a short line */
 	int next;           /* next phrase entry with the same index word, -1 */
 } entry;
 
@@ -36,6 +38,8 @@ typedef struct bp_shared {
 	tql_strmap first;   /* first folded word -> first phrase entry index + 1 */
 	tql_strmap label;   /* key without a final colon -> entry index + 1 */
 	size_t maxline;     /* longest line key */
+	size_t *starts;     /* indexes of `start` entries */
+	size_t nstart, startcap;
 	uint64_t bloom[64]; /* bit per hash of a first word: most words of a
 	                       text skip the map lookup */
 } bp_shared;
@@ -71,8 +75,9 @@ static size_t word_run(const char *s, size_t len, size_t i)
 /* Adds one TSV row (id lang match text example source). */
 static tql_status add_row(bp_shared *d, char **f, tql_buf *k)
 {
+	bool start = strcmp(f[2], "start") == 0;
 	bool phrase = strcmp(f[2], "phrase") == 0;
-	if (!phrase && strcmp(f[2], "line") != 0)
+	if (!phrase && !start && strcmp(f[2], "line") != 0)
 		return TQL_EDATA;
 	if (!TQL_GROW(d->e, d->cap, d->n + 1))
 		return TQL_ENOMEM;
@@ -80,6 +85,7 @@ static tql_status add_row(bp_shared *d, char **f, tql_buf *k)
 	*e = (entry){0};
 	e->next = -1;
 	e->phrase = phrase;
+	e->start = start;
 	tql_buf fk = {0};
 	if (!tql_fold(f[3], strlen(f[3]), &fk) || !fk.n) {
 		tql_buf_free(&fk);
@@ -105,6 +111,16 @@ static tql_status add_row(bp_shared *d, char **f, tql_buf *k)
 	if (ll && !tql_strmap_get(&d->label, e->key, ll, NULL) &&
 	    !tql_strmap_put(&d->label, e->key, ll, idx + 1))
 		return TQL_ENOMEM;
+	if (start) {
+		/* found by its first word, checked at the start of lines only */
+		if (!TQL_GROW(d->starts, d->startcap, d->nstart + 1))
+			return TQL_ENOMEM;
+		d->starts[d->nstart++] = idx;
+		size_t w0 = word_run(e->key, e->klen, 0);
+		uint64_t bh = tql_hash(e->key, w0);
+		d->bloom[(bh >> 6) & 63] |= 1ULL << (bh & 63);
+		return w0 ? TQL_OK : TQL_EDATA;
+	}
 	if (!phrase) {
 		if (!tql_strmap_put(&d->line, e->key, e->klen, idx + 1))
 			return TQL_ENOMEM;
@@ -200,6 +216,7 @@ static void unload(void *shared)
 		free(d->e[i].key);
 	}
 	free(d->e);
+	free(d->starts);
 	tql_strmap_free(&d->line);
 	tql_strmap_free(&d->first);
 	tql_strmap_free(&d->label);
@@ -488,6 +505,27 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 				goto done;
 			continue;
 		}
+		/* a prompt opening a short line: "Subscribe to our Telegram
+		 * channel ...", "Folgen Sie uns auf WhatsApp ..." */
+		bool prompt = false;
+		const char *lk = fl.key.p + fl.base;
+		size_t lkn = fl.key.n - fl.base, words = 1;
+		for (size_t c = 0; c < lkn; c++)
+			words += lk[c] == ' ';
+		for (size_t q = 0; q < d->nstart && !prompt && words <= MAX_PROMPT_WORDS; q++) {
+			const entry *e = &d->e[d->starts[q]];
+			if (e->klen <= lkn && memcmp(lk, e->key, e->klen) == 0 &&
+			    (e->klen == lkn || lk[e->klen] == ' ')) {
+				prompt = true;
+				if (!tql_emit(ctx, "boilerplate.template", ln.off, ln.len, NULL, false,
+				              "a line opening with '%s' is a web-page prompt (%s), not part "
+				              "of the article",
+				              e->text, e->id))
+					goto done;
+			}
+		}
+		if (prompt)
+			continue;
 		size_t before = doc->nfind;
 		if (!scan_segments(ctx, d, &ln, &fl))
 			goto done;
