@@ -128,6 +128,8 @@ static bool agency(const glued_shared *g, const char *s, size_t n, tql_buf *tmp)
 	return tql_fold(s, n, tmp) && tmp->n && tql_strmap_get(&g->agency, tmp->p, tmp->n, NULL);
 }
 
+enum { MAX_AGENCY = 32 }; /* bytes: longer than any agency name */
+
 /* A credit glued to the next word: "AFPTrump", "ReutersLast", "RIANovosti",
  * "ReutersЛавров". Returns the join (a capital followed by a small letter
  * after a listed agency name) or 0. */
@@ -135,7 +137,7 @@ static size_t agency_join(const glued_shared *g, const char *w, size_t n, tql_bu
 {
 	size_t i = 0;
 	tql_u8_next(w, n, &i);
-	while (i < n) {
+	while (i < n && i <= MAX_AGENCY) { /* (no quadratic work on "AbCdAbCd...") */
 		size_t at = i;
 		int32_t c = tql_u8_next(w, n, &i);
 		if (c < 0 || !u_isalpha(c))
