@@ -45,6 +45,19 @@ bool tql_grow_first(void **v, size_t *cap, size_t need, size_t sz, size_t first)
 char *tql_strndup(const char *s, size_t n);
 uint64_t tql_hash(const void *data, size_t n);
 
+/* Is w[0..n) listed for lang in a table of "lang:word" strings (closed
+ * word classes kept in code: conjunctions, prepositions)? */
+bool tql_lang_listed(const char *const *list, size_t len, const char *lang, const char *w,
+                     size_t n);
+/* Is s[0..n), folded (tql_fold), one of the folded strings of list? tmp is
+ * scratch. */
+bool tql_folded_listed(const char *const *list, size_t len, const char *s, size_t n,
+                       tql_buf *tmp);
+#define TQL_LANG_LISTED(list, lang, w, n) \
+	tql_lang_listed(list, sizeof list / sizeof *list, lang, w, n)
+#define TQL_FOLDED_LISTED(list, s, n, tmp) \
+	tql_folded_listed(list, sizeof list / sizeof *list, s, n, tmp)
+
 /* Reads a whole file; *out is malloc'd and NUL-terminated (caller frees). */
 tql_status tql_read_file(const char *path, char **out, size_t *len);
 

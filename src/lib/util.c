@@ -147,3 +147,28 @@ tql_status tql_read_file(const char *path, char **out, size_t *len)
 	*out = tql_buf_take(&b);
 	return *out ? TQL_OK : TQL_ENOMEM;
 }
+
+bool tql_lang_listed(const char *const *list, size_t len, const char *lang, const char *w,
+                     size_t n)
+{
+	size_t ll = strlen(lang);
+	for (size_t i = 0; i < len; i++) {
+		const char *e = list[i];
+		if (strncmp(e, lang, ll) == 0 && e[ll] == ':' && strlen(e + ll + 1) == n &&
+		    memcmp(e + ll + 1, w, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool tql_folded_listed(const char *const *list, size_t len, const char *s, size_t n,
+                       tql_buf *tmp)
+{
+	tmp->n = 0;
+	if (!tql_fold(s, n, tmp) || !tmp->n)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (strcmp(tmp->p, list[i]) == 0)
+			return true;
+	return false;
+}

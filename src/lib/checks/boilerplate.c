@@ -27,7 +27,6 @@ typedef struct entry {
 	size_t klen;
 	size_t prefix;      /* bytes of key before its first word */
 	bool phrase;
-	bool start;         /* a prompt: the start of a short line */
 	int next;           /* next phrase entry with the same index word, -1 */
 } entry;
 
@@ -85,7 +84,6 @@ static tql_status add_row(bp_shared *d, char **f, tql_buf *k)
 	*e = (entry){0};
 	e->next = -1;
 	e->phrase = phrase;
-	e->start = start;
 	tql_buf fk = {0};
 	if (!tql_fold(f[3], strlen(f[3]), &fk) || !fk.n) {
 		tql_buf_free(&fk);
@@ -398,16 +396,6 @@ static const char *const networks[] = {
 	"mastodon", "messenger", "vk", "вконтакте", "одноклассники", "xing", "tumblr",
 };
 
-static bool is_network(const tql_doc *doc, const tql_token *tk, tql_buf *tmp)
-{
-	tmp->n = 0;
-	if (!tql_fold(doc->text + tk->off, tk->len, tmp) || !tmp->n)
-		return false;
-	for (size_t i = 0; i < sizeof networks / sizeof *networks; i++)
-		if (strcmp(tmp->p, networks[i]) == 0)
-			return true;
-	return false;
-}
 
 /* A share bar: "Share this note: Facebook | X | WhatsApp", "Compartir en
  * Facebook | Compartir en X | Copiar enlace". A line of at most MAX_BAR_WORDS
@@ -448,7 +436,7 @@ static bool scan_share_bar(tql_ctx *ctx, const tql_line *ln, tql_buf *tmp, bool 
 		if (++words > MAX_BAR_WORDS)
 			return true;
 		segw++;
-		if (is_network(doc, tk, tmp) ||
+		if (TQL_FOLDED_LISTED(networks, doc->text + tk->off, tk->len, tmp) ||
 		    (tk->len == 1 && doc->text[tk->off] == 'X' &&
 		     (t + 1 >= ln->t1 || doc->tok[t + 1].kind != TQL_TOK_WORD)))
 			segnet = true;

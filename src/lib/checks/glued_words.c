@@ -201,27 +201,6 @@ static const char *const glue_tails[] = {
 	"ru:на", "ru:из", "ru:для", "ru:при", "uk:на", "uk:для", "uk:від", "uk:при", "uk:про",
 };
 
-/* Is w[0..n) one of the words of lang in list? */
-static bool listed(const char *const *list, size_t len, const char *lang, const char *w,
-                   size_t n)
-{
-	size_t ll = strlen(lang);
-	for (size_t i = 0; i < len; i++) {
-		const char *e = list[i];
-		if (strncmp(e, lang, ll) == 0 && e[ll] == ':' && strlen(e + ll + 1) == n &&
-		    memcmp(e + ll + 1, w, n) == 0)
-			return true;
-	}
-	return false;
-}
-
-#define LISTED(list, lang, w, n) listed(list, sizeof list / sizeof *list, lang, w, n)
-
-static bool function_word(const char *lang, const char *w, size_t n)
-{
-	return LISTED(function_words, lang, w, n);
-}
-
 /* A function word glued to a capitalised word of three letters or more,
  * small letters after its capital ("inKyiv", "àGoma", "уІсламабаді"):
  * returns the join or 0. */
@@ -240,7 +219,7 @@ static size_t letter_join(const char *lang, const char *w, size_t n)
 		if (!u_islower(c) || i > 12)
 			return 0;
 	}
-	if (!j || !function_word(lang, w, j))
+	if (!j || !TQL_LANG_LISTED(function_words, lang, w, j))
 		return 0;
 	size_t k = j;
 	tql_u8_next(w, n, &k);
@@ -273,8 +252,8 @@ static size_t function_glue(tql_ctx *ctx, const char *w, size_t n)
 		if (!at)
 			continue;
 		size_t hc = tql_u8_count(w, at), tc = cps - hc;
-		bool head_fw = tc >= 4 && LISTED(glue_heads, lang, w, at);
-		bool tail_fw = hc >= 4 && LISTED(glue_tails, lang, w + at, n - at);
+		bool head_fw = tc >= 4 && TQL_LANG_LISTED(glue_heads, lang, w, at);
+		bool tail_fw = hc >= 4 && TQL_LANG_LISTED(glue_tails, lang, w + at, n - at);
 		if (!head_fw && !tail_fw)
 			continue;
 		if (!u_islower(c))

@@ -270,6 +270,13 @@ static size_t without_possessive(const char *t, size_t n)
 	return n;
 }
 
+/* Length of the text from token a to token b, without b's English
+ * possessive ending ("Claudia Sheimbaum's": the name). */
+static size_t span_to(const tql_doc *doc, const tql_token *a, const tql_token *b)
+{
+	return b->off + without_possessive(doc->text + b->off, b->len) - a->off;
+}
+
 /* Do folded keys a and b have the same stem in lang (Russian and Ukrainian
  * case endings removed: "Хасину" / "Хасина")? */
 static bool same_stem(const char *lang, const char *a, size_t an, const char *b, size_t bn)
@@ -1121,7 +1128,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	tql_ctx *ctx = st->ctx;
 	const tql_doc *doc = ctx->doc;
 	const tql_token *a = &doc->tok[st->words[i]], *b = &doc->tok[st->words[i + w - 1]];
-	size_t off = a->off, len = b->off + without_possessive(doc->text + b->off, b->len) - a->off;
+	size_t off = a->off, len = span_to(doc, a, b);
 	bool correct = false;
 	const char *sugg[4];
 	size_t ns = 0;
@@ -2242,7 +2249,7 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 	if (order) {
 		const tql_token *a = &doc->tok[st->words[i]];
 		const tql_token *b = &doc->tok[st->words[order_end - 1]];
-		size_t off = a->off, len = b->off + without_possessive(doc->text + b->off, b->len) - a->off;
+		size_t off = a->off, len = span_to(doc, a, b);
 		/* only where this language's form is the one read backwards */
 		const tql_name_row *own = tql_names_entity_row(st->nm, order->id, st->lang);
 		if (own == order || (!own && order == tql_names_entity_row(st->nm, order->id, "en"))) {
@@ -2263,7 +2270,7 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 		const tql_name_row *r = &st->nm->rows[best->row];
 		const tql_token *a = &doc->tok[st->words[best_first]];
 		const tql_token *b = &doc->tok[st->words[best_end - 1]];
-		size_t off = a->off, len = b->off + without_possessive(doc->text + b->off, b->len) - a->off;
+		size_t off = a->off, len = span_to(doc, a, b);
 		bool whole = best_first == i;
 		const char *sugg = whole ? r->canonical : best->form;
 		size_t kl;

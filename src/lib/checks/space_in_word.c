@@ -18,14 +18,7 @@ static bool suspended_conj(const char *lang, const char *w, size_t n)
 		"ru:и", "ru:или", "ru:и/или", "uk:і", "uk:й", "uk:та", "uk:або", "nl:en", "nl:of",
 		"pt:e", "pt:ou", "pl:i", "pl:lub", "cs:a", "sv:och", "da:og", "no:og",
 	};
-	size_t ll = strlen(lang);
-	for (size_t i = 0; i < sizeof list / sizeof *list; i++) {
-		const char *e = list[i];
-		if (strncmp(e, lang, ll) == 0 && e[ll] == ':' && strlen(e + ll + 1) == n &&
-		    strncmp(e + ll + 1, w, n) == 0)
-			return true;
-	}
-	return false;
+	return TQL_LANG_LISTED(list, lang, w, n);
 }
 
 static bool is_hyphen(const char *s, size_t n, size_t i, size_t *len)
@@ -117,8 +110,8 @@ static size_t joint(const tql_doc *doc, size_t we, bool *spaced)
 	if ((before || after) && !u_isalpha(tql_u8_next(s, n, &k)))
 		return 0;
 	k = we;
-	if ((before || after) && !u_isalpha(tql_u8_prev(s, &k)) &&
-	    !(before && !after && u_isdigit(tql_u8_prev(s, &(size_t){we}))))
+	int32_t pc = tql_u8_prev(s, &k);
+	if ((before || after) && !u_isalpha(pc) && !(before && !after && u_isdigit(pc)))
 		return 0;
 	if (after) {
 		size_t we2 = word_end(s, n, i);
@@ -179,13 +172,7 @@ static bool hyphen_prefix(const char *s, size_t a, size_t b, tql_buf *tmp)
 		"анти", "пост", "про", "экс", "екс", "вице", "віце", "контр", "псевдо", "нео",
 		"мини", "міні", "супер", "ультра", "квази", "квазі", "полу", "напів", "лже",
 	};
-	tmp->n = 0;
-	if (!tql_fold(s + a, b - a, tmp))
-		return false;
-	for (size_t i = 0; i < sizeof list / sizeof *list; i++)
-		if (strcmp(tmp->p, list[i]) == 0)
-			return true;
-	return false;
+	return TQL_FOLDED_LISTED(list, s + a, b - a, tmp);
 }
 
 /* Is s[a..b) a word of the language of at least two letters? Without a
@@ -237,10 +224,10 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 				 * command options ("dpkg -i", "the -t option") silent */
 				size_t ls = word_start(s, end);
 				bool right = known_part(ctx, nx, nend);
+				bool right3 = tql_u8_count(s + nx, nend - nx) >= 3;
 				if (!(right && known_part(ctx, ls, end)) &&
-				    !(right && tql_u8_count(s + nx, nend - nx) >= 3 &&
-				      number_or_acronym(s, ls, end)) &&
-				    !(tql_u8_count(s + nx, nend - nx) >= 3 && hyphen_prefix(s, ls, end, &fix)) &&
+				    !(right && right3 && number_or_acronym(s, ls, end)) &&
+				    !(right3 && hyphen_prefix(s, ls, end, &fix)) &&
 				    !known_joined(ctx, ls, end, nx, nend, &fix))
 					words_ok = false;
 			}
