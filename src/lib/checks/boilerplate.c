@@ -408,7 +408,7 @@ static bool scan_share_bar(tql_ctx *ctx, const tql_line *ln, tql_buf *tmp, bool 
 {
 	const tql_doc *doc = ctx->doc;
 	unsigned words = 0, bars = 0, named = 0, segw = 0;
-	bool segnet = false;
+	bool segnet = false, lastx = false;
 	*hit = false;
 	if (ln->t1 - ln->t0 > 4 * MAX_BAR_WORDS)
 		return true;
@@ -421,11 +421,11 @@ static bool scan_share_bar(tql_ctx *ctx, const tql_line *ln, tql_buf *tmp, bool 
 		const tql_token *tk = t < ln->t1 ? &doc->tok[t] : NULL;
 		char b = tk ? boundary(doc, tk) : '$';
 		if (b == '|' || b == '$' || b == ':') {
-			if (segnet && segw <= MAX_SEG_WORDS)
+			if ((segnet || lastx) && segw <= MAX_SEG_WORDS)
 				named++;
 			if (b == '|')
 				bars++;
-			segnet = false;
+			segnet = lastx = false;
 			segw = 0;
 			if (b == '$')
 				break;
@@ -436,10 +436,9 @@ static bool scan_share_bar(tql_ctx *ctx, const tql_line *ln, tql_buf *tmp, bool 
 		if (++words > MAX_BAR_WORDS)
 			return true;
 		segw++;
-		if (TQL_FOLDED_LISTED(networks, doc->text + tk->off, tk->len, tmp) ||
-		    (tk->len == 1 && doc->text[tk->off] == 'X' &&
-		     (t + 1 >= ln->t1 || doc->tok[t + 1].kind != TQL_TOK_WORD)))
+		if (TQL_FOLDED_LISTED(networks, doc->text + tk->off, tk->len, tmp))
 			segnet = true;
+		lastx = tk->len == 1 && doc->text[tk->off] == 'X';
 	}
 	if (bars < 1 || named < 2)
 		return true;

@@ -8,7 +8,7 @@
 
 static const tql_rule_info rules[] = {
 	{"garbled.glued-words", "garbled", TQL_SEV_WARNING,
-	 "two words glued together without a space ('KirbyDigital', 'inKyiv', 'tothe')"},
+	 "two words glued together without a space ('KirbyDigital', 'inKyiv', 'Gipfelam')"},
 };
 
 /* Shared: real CamelCase names and brands (dictionaries/words/camelcase.txt). */
@@ -154,7 +154,7 @@ static size_t agency_join(const glued_shared *g, const char *w, size_t n, tql_bu
 
 /* Prepositions, articles and conjunctions that MT output and scrapers
  * glue to the word after them ("inKyiv", "àGoma", "вПалату") or before
- * them ("Gipfelam", "tothe"). Closed classes, so a table. */
+ * them ("Gipfelam"). Closed classes, so a table. */
 static const char *const function_words[] = {
 	"en:in", "en:at", "en:on", "en:to", "en:of", "en:for", "en:from", "en:the", "en:and",
 	"en:with", "en:by",
@@ -233,9 +233,10 @@ static size_t letter_join(const char *lang, const char *w, size_t n)
 	return letters >= 3 ? j : 0;
 }
 
-/* A word unknown to the dictionary that is a known word of three letters
- * or more and a function word glued ("Gipfelam", "tothe", "deiprodotti",
- * "лидерамиблока"): returns the join or 0. Letters only. */
+/* A word unknown to the dictionary that is a known word of four letters
+ * or more and a listed function word glued ("Gipfelam", "deiprodotti";
+ * "tothe" is too short a pair to tell): returns the join or 0. Letters
+ * only. */
 static size_t function_glue(tql_ctx *ctx, const char *w, size_t n)
 {
 	size_t cps = tql_u8_count(w, n);

@@ -2900,8 +2900,6 @@ static tql_status resolve_near_misses(nstate *st)
 		if (!pd->given && !seen)
 			continue;
 		const tql_token *t = &doc->tok[st->words[pd->word]];
-		size_t kl;
-		const char *k;
 		tql_name_hit h = *pd->hit;
 		h.type = TQL_FORM_ERROR;
 		/* a word of a longer name (a given name) is shown as the name */
@@ -2912,11 +2910,12 @@ static tql_status resolve_near_misses(nstate *st)
 		           tql_names_osa(tkk, tkl, hf.p, hf.n) >= 3;
 		tql_buf_free(&hf);
 		const char *shown = far ? r->canonical : pd->hit->form;
-		if (!tql_emit(ctx, "name.near-miss", t->off,
-		              without_possessive(doc->text + t->off, t->len), shown, false,
+		/* (finding and mention both without a possessive ending) */
+		size_t tl = without_possessive(doc->text + t->off, t->len);
+		if (!tql_emit(ctx, "name.near-miss", t->off, tl, shown, false,
 		              "'%.*s' is not a known word or name; did you mean '%s' (%s)?",
 		              (int)t->len, doc->text + t->off, shown, r->canonical) ||
-		    (k = word_key(st, pd->word, &kl)) == NULL || !add_mention(st, &h, k, kl, t->off, t->len)) {
+		    !tkk || !add_mention(st, &h, tkk, tkl, t->off, tl)) {
 			tql_strmap_free(&errs);
 			tql_buf_free(&ek);
 			return TQL_ENOMEM;
