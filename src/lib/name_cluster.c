@@ -11,6 +11,7 @@ typedef struct form {
 	size_t first_tok;   /* first occurrence */
 	size_t count;
 	char *given;        /* folded given name seen before it, or NULL (owned) */
+	char *lead;         /* folded name-like word seen before it ("Anicet"), or NULL (owned) */
 	bool alone;         /* seen without a given name before it */
 	bool given_seen;    /* seen after a given name */
 } form;
@@ -29,21 +30,79 @@ typedef struct cstate {
 	size_t nlinks, lcap;
 } cstate;
 
-/* The folded given name right before token t (one space between), or NULL. */
-static char *given_before(cstate *cs, size_t t)
+/* The folded given name right before token t (one space between), or NULL:
+ * a listed given name, or with `any` also a capitalised word the dictionary
+ * does not know or knows only capitalised ("Anicet Ekane"), itself likely
+ * a name. */
+static char *given_before(cstate *cs, size_t t, bool any)
 {
 	const tql_doc *doc = cs->ctx->doc;
 	if (t < 2 || doc->tok[t - 1].kind != TQL_TOK_SPACE || doc->tok[t - 2].kind != TQL_TOK_WORD)
 		return NULL;
 	const tql_token *g = &doc->tok[t - 2];
-	if (!(g->flags & TQL_TF_UPPER_INITIAL) || (g->flags & TQL_TF_ALL_UPPER))
+	if (!(g->flags & TQL_TF_UPPER_INITIAL) || (g->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)))
 		return NULL;
 	tql_buf b = {0};
-	if (!tql_fold(doc->text + g->off, g->len, &b) || !tql_names_is_given(cs->nm, b.p, b.n)) {
+	if (!tql_fold(doc->text + g->off, g->len, &b) ||
+	    (!tql_names_is_given(cs->nm, b.p, b.n) &&
+	     (!any || tql_u8_count(b.p, b.n) < 4 ||
+	      (tql_spell(cs->ctx->chk, cs->ctx->lang, doc->text + g->off, g->len) != 0 &&
+	       tql_spell_lowered(cs->ctx->chk, cs->ctx->lang, doc->text + g->off, g->len) != 0)))) {
 		tql_buf_free(&b);
 		return NULL;
 	}
 	return tql_buf_take(&b);
+}
+
+/* Bytes of the UTF-8 letter at s. */
+static size_t u8_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* Is one key the other with one more letter in front ("tchiroma" /
+ * "chiroma"), the shorter of six letters or more? */
+static bool first_letter_dropped(const char *a, size_t al, const char *b, size_t bl)
+{
+	if (al < bl) {
+		const char *t = a;
+		size_t tl = al;
+		a = b, al = bl, b = t, bl = tl;
+	}
+	size_t c = u8_len(a);
+	return al == bl + c && tql_u8_count(b, bl) >= 6 && memcmp(a + c, b, bl) == 0;
+}
+
+/* One key the other with one Cyrillic vowel of the other alphabet, before
+ * the last two letters: Russian и for Ukrainian і ("Довиле" / "Довіле"),
+ * е for є, ы for и. Russian spelling left in Ukrainian text (and the
+ * reverse) is no inflection and no other person. */
+static bool cyrillic_vowel_swap(const char *a, size_t al, const char *b, size_t bl)
+{
+	static const char *const pairs[][2] = {
+		{"\xD0\xB8", "\xD1\x96"}, /* и і */
+		{"\xD0\xB5", "\xD1\x94"}, /* е є */
+		{"\xD1\x8B", "\xD0\xB8"}, /* ы и */
+		{"\xD1\x96", "\xD1\x97"}, /* і ї */
+	};
+	if (al != bl || tql_u8_count(a, al) < 5)
+		return false;
+	size_t p = 0;
+	while (p < al && a[p] == b[p])
+		p++;
+	/* (back to the start of the letter) */
+	while (p > 0 && ((unsigned char)a[p] & 0xC0) == 0x80)
+		p--;
+	if (p >= al || p + 2 > al || memcmp(a + p + 2, b + p + 2, al - p - 2) != 0)
+		return false;
+	if (tql_u8_count(a + p, al - p) <= 2)
+		return false; /* in the ending: an inflection */
+	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
+		if ((memcmp(a + p, pairs[k][0], 2) == 0 && memcmp(b + p, pairs[k][1], 2) == 0) ||
+		    (memcmp(a + p, pairs[k][1], 2) == 0 && memcmp(b + p, pairs[k][0], 2) == 0))
+			return true;
+	return false;
 }
 
 static bool add_occurrence(cstate *cs, size_t t)
@@ -65,12 +124,15 @@ static bool add_occurrence(cstate *cs, size_t t)
 			return false;
 		}
 		f = &cs->f[cs->nf++];
-		*f = (form){tql_buf_take(&k), t, 0, NULL, false, false};
+		*f = (form){tql_buf_take(&k), t, 0, NULL, NULL, false, false};
 		if (!f->key)
 			return false;
 	}
 	f->count++;
-	char *g = given_before(cs, t);
+	char *l = f->lead ? NULL : given_before(cs, t, true);
+	if (l)
+		f->lead = l;
+	char *g = given_before(cs, t, false);
 	if (g) {
 		f->given_seen = true;
 		if (!f->given)
@@ -88,6 +150,9 @@ static bool shared_context(const form *a, const form *b)
 {
 	if (a->given && b->given)
 		return strcmp(a->given, b->given) == 0;
+	/* the same name-like word before both ("Anicet Ekane" ... "Anicet Ekana") */
+	if (a->lead && b->lead && strcmp(a->lead, b->lead) == 0)
+		return true;
 	/* introduced with the given name, then the family name alone */
 	return (a->given_seen && b->alone) || (b->given_seen && a->alone);
 }
@@ -163,13 +228,24 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				bool near = (xo > yo ? xo - yo : yo - xo) < 3000;
 				/* the weaker context (introduced, then alone) needs a long name
 				 * and an edit past its first two letters */
-				bool strong = x->given && y->given && strcmp(x->given, y->given) == 0;
+				bool strong = (x->given && y->given && strcmp(x->given, y->given) == 0) ||
+				              (x->lead && y->lead && strcmp(x->lead, y->lead) == 0);
 				size_t pre = 0;
 				while (pre < xl && pre < yl && x->key[pre] == y->key[pre])
 					pre++;
-				if (deriv || !near || x->key[0] != y->key[0] || tql_names_osa(x->key, xl, y->key, yl) != 1 ||
-				    !shared_context(x, y) ||
-				    (!strong && (tql_u8_count(x->key, xl) < 7 || pre < 2)))
+				/* a given name and the family name after it ("Cennino
+				 * Cennini") are two names, not two spellings */
+				if ((x->lead && strcmp(x->lead, y->key) == 0) ||
+				    (y->lead && strcmp(y->lead, x->key) == 0))
+					continue;
+				/* a letter dropped in front ("Tchiroma" / "Chiroma") and the
+				 * other alphabet's vowel in Cyrillic need no more context */
+				bool front = first_letter_dropped(x->key, xl, y->key, yl) && shared_context(x, y);
+				bool vowel = cyrillic_vowel_swap(x->key, xl, y->key, yl);
+				if (!near || (!front && !vowel &&
+				              (deriv || x->key[0] != y->key[0] ||
+				               tql_names_osa(x->key, xl, y->key, yl) != 1 || !shared_context(x, y) ||
+				               (!strong && (tql_u8_count(x->key, xl) < 7 || pre < 2)))))
 					continue;
 				/* keep the more frequent, else the earlier form */
 				bool keep_x =
@@ -189,6 +265,7 @@ done:
 	for (size_t i = 0; i < cs.nf; i++) {
 		free(cs.f[i].key);
 		free(cs.f[i].given);
+		free(cs.f[i].lead);
 	}
 	free(cs.f);
 	free(cs.links);

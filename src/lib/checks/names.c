@@ -1605,8 +1605,10 @@ static bool used_as_person(nstate *st, size_t i)
 	if ((t->len > 2 && memcmp(w + t->len - 2, "'s", 2) == 0) ||
 	    (t->len > 4 && memcmp(w + t->len - 4, "\xE2\x80\x99s", 4) == 0))
 		return true;
-	/* ... here or anywhere in the document */
-	if (t->len < 60) {
+	/* ... here or anywhere in an English document (in other languages an
+	 * English possessive elsewhere belongs to an English passage, such as
+	 * a leaked "Read also: Cameroon's ..." link) */
+	if (t->len < 60 && strcmp(st->lang, "en") == 0) {
 		char pat[72];
 		memcpy(pat, w, t->len);
 		memcpy(pat + t->len, "'s", 2);
@@ -1645,6 +1647,20 @@ static bool used_as_person(nstate *st, size_t i)
 	size_t pl;
 	const char *pk = word_key(st, i - 1, &pl);
 	return (pv->flags & TQL_TF_UPPER_INITIAL) && pk && tql_names_is_given(st->nm, pk, pl);
+}
+
+/* Does word i end a longer proper name, after a capitalised word the
+ * dictionary does not know ("Universitas Indonesia", "Garuda Indonesia")?
+ * Then another language's place name in it is that name's own. */
+static bool after_unknown_capital(nstate *st, size_t i)
+{
+	const tql_doc *doc = st->ctx->doc;
+	if (i == 0 || !only_space(doc, st->words[i - 1], st->words[i]))
+		return false;
+	const tql_token *p = &doc->tok[st->words[i - 1]];
+	return (p->flags & TQL_TF_UPPER_INITIAL) && !(p->flags & TQL_TF_ALL_UPPER) &&
+	       tql_u8_count(doc->text + p->off, p->len) >= 3 &&
+	       tql_spell(st->ctx->chk, st->ctx->lang, doc->text + p->off, p->len) == 0;
 }
 
 /*
@@ -1758,7 +1774,8 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				    (proper && (strcmp(*l, "en") != 0 || xr->kind != TQL_NK_PLACE)) ||
 				    (w == 1 && xr->kind != TQL_NK_PERSON && xr->kind != TQL_NK_PLACE) ||
 				    (w == 1 && xr->kind != TQL_NK_PERSON &&
-				     (personal < 0 ? (personal = used_as_person(st, i)) : personal)) ||
+				     (personal < 0 ? (personal = used_as_person(st, i) || after_unknown_capital(st, i))
+				                   : personal)) ||
 				    (w == 1 && xr->kind == TQL_NK_PERSON && other_given(st, i, xr->id)) ||
 				    /* (a short family name alone is many people's: "Ганом"
 				     * is no Ukrainian Ган, Johannes Hahn) */
