@@ -171,6 +171,7 @@ static bool hyphen_prefix(const char *s, size_t a, size_t b, tql_buf *tmp)
 		"pan", "euro", "afro", "pseudo", "quasi", "para", "contra", "sub", "bi", "tri",
 		"анти", "пост", "про", "экс", "екс", "вице", "віце", "контр", "псевдо", "нео",
 		"мини", "міні", "супер", "ультра", "квази", "квазі", "полу", "напів", "лже",
+		"социал", "соціал",
 	};
 	return TQL_FOLDED_LISTED(list, s + a, b - a, tmp);
 }
