@@ -1,6 +1,6 @@
 #!/bin/sh
-# The generated name tables are current: rebuilding dictionaries/names/cldr.tsv
-# and pinyin.tsv with their tools (src/tools/) from the same ICU gives the
+# The generated name tables are current: rebuilding dictionaries/names/cldr.tsv,
+# cldr-foreign.tsv and pinyin.tsv with their tools (src/tools/) from the same ICU gives the
 # committed files byte for byte. Skipped (counted as passed with a note) when
 # the machine's ICU is not the one named in the file header, since CLDR data
 # changes between ICU releases. Argument: the build folder.
@@ -22,9 +22,14 @@ else
 	flags=$(pkg-config --cflags --libs icu-uc icu-i18n hunspell)
 	check "cldr-names builds" $CXX -std=c++17 -O1 src/tools/cldr-names.cc $flags -o "$tmp/cldr-names"
 	check "zh-pinyin builds" $CXX -std=c++17 -O1 src/tools/zh-pinyin.cc $flags -o "$tmp/zh-pinyin"
+	check "cldr-foreign builds" $CXX -std=c++17 -O1 src/tools/cldr-foreign.cc $flags -o "$tmp/cldr-foreign"
 	if [ -x "$tmp/cldr-names" ]; then
 		"$tmp/cldr-names" dictionaries/names/places.tsv >"$tmp/cldr.tsv" 2>/dev/null
 		check "cldr.tsv is current (src/tools/cldr-names.cc)" cmp -s "$tmp/cldr.tsv" dictionaries/names/cldr.tsv
+	fi
+	if [ -x "$tmp/cldr-foreign" ]; then
+		"$tmp/cldr-foreign" dictionaries/names >"$tmp/cldr-foreign.tsv" 2>/dev/null
+		check "cldr-foreign.tsv is current (src/tools/cldr-foreign.cc)" cmp -s "$tmp/cldr-foreign.tsv" dictionaries/names/cldr-foreign.tsv
 	fi
 	if [ -x "$tmp/zh-pinyin" ]; then
 		"$tmp/zh-pinyin" dictionaries/names >"$tmp/pinyin.tsv" 2>/dev/null

@@ -38,6 +38,13 @@ static const tql_rule_info rules[] = {
 /* table languages by script: a form of one is a foreign form in another */
 static const char *const latin_langs[] = {"en", "de", "fr", "es", "it", NULL};
 static const char *const cyrillic_langs[] = {"ru", "uk", NULL};
+/* the table's languages, then the source languages of machine translation
+ * whose country and city names names/cldr-foreign.tsv holds, by script */
+static const char *const latin_source_langs[] = {
+	"en", "de", "fr", "es", "it", "tr", "pl", "cs", "sk", "hu", "ro", "pt", "nl", "sv", "da",
+	"nb", "fi", "hr", "bs", "sl", "id", "ms", "lt", "lv", "et", "sq", "ca", "az", NULL};
+static const char *const cyrillic_source_langs[] = {"ru", "uk", "be", "bg", "sr", "mk", "kk", NULL};
+enum { N_TABLE_LATIN = 5, N_TABLE_CYRILLIC = 2 };
 static const char *const all_langs[] = {"en", "de", "fr", "es", "it", "ru", "uk", NULL};
 
 
@@ -1672,7 +1679,7 @@ static bool after_unknown_capital(nstate *st, size_t i)
  */
 static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 {
-	const char *const *latin = latin_langs, *const *cyrillic = cyrillic_langs;
+	const char *const *latin = latin_source_langs, *const *cyrillic = cyrillic_source_langs;
 	tql_ctx *ctx = st->ctx;
 	const tql_doc *doc = ctx->doc;
 	const tql_token *t0 = &doc->tok[st->words[i]];
@@ -1732,6 +1739,8 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 		for (const char *const *l = langs; *l && !found; l++) {
 			if (strcmp(*l, st->lang) == 0)
 				continue;
+			/* a source language outside the table (cldr-foreign.tsv) */
+			bool source_only = l - langs >= (langs == latin ? N_TABLE_LATIN : N_TABLE_CYRILLIC);
 			const struct tql_hitlist *hl = tql_names_lookup(st->nm, *l, key.p, ends[w - 1]);
 			/* inflected ("Владимира Путина", "Киеві" in Ukrainian text) */
 			tql_buf sk = {0};
@@ -1763,8 +1772,11 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				 * the same entity as evidence (decided at the end) */
 				/* (in Cyrillic text a word the dictionary does not know is
 				 * evidence enough: "Иркутской" in Ukrainian) */
+				/* (a source language's name, always: "Lefkoşa" beside
+				 * Nicosia, "Београд" beside Белград) */
 				bool generated =
-					(strncmp(xr->id, "cldr-", 5) == 0 && t0->script != USCRIPT_CYRILLIC) || weak;
+					(strncmp(xr->id, "cldr-", 5) == 0 && t0->script != USCRIPT_CYRILLIC) || weak ||
+					source_only;
 				/* English is the pivot of machine translation: its form of a
 				 * country or city left in other Latin-script text is the
 				 * damage itself ("New Caledonia" in French) */
@@ -1820,7 +1832,7 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 					          in_foreign_passage(st, i, i + w - 1, *pl, NULL);
 				if (passage)
 					continue;
-				if (generated && w > 1)
+				if (generated && w > 1 && !source_only)
 					continue; /* "Viet Nam" is also an English spelling */
 				if (generated) {
 					if (!TQL_GROW(st->fpend, st->fpcap, st->nfpend + 1)) {
