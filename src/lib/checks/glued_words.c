@@ -198,7 +198,8 @@ static const char *const glue_tails[] = {
 	"fr:sur", "fr:dans",
 	"es:de", "es:del", "es:el", "es:para",
 	"it:di", "it:del", "it:dei", "it:della", "it:il", "it:per",
-	"ru:на", "ru:из", "ru:для", "ru:при", "uk:на", "uk:для", "uk:від", "uk:при", "uk:про",
+	"ru:на", "ru:из", "ru:для", "ru:при", "ru:по", "uk:на", "uk:для", "uk:від", "uk:при",
+	"uk:про", "uk:по",
 };
 
 /* A function word glued to a capitalised word of three letters or more,
@@ -267,6 +268,62 @@ static size_t function_glue(tql_ctx *ctx, const char *w, size_t n)
 	return nfound == 1 ? found : 0; /* two readings: leave it */
 }
 
+/* Is the code point at w[i] a Cyrillic letter? */
+static bool cyrillic_at(const char *w, size_t n, size_t i);
+
+/* Does w[0..n) end in a case ending of an adjective or a noun ("лидерами",
+ * "повітряні", "польские")? The first part of a compound ends in a linking
+ * vowel or a prefix instead ("южно-", "видео-", "пере-", "двух-"). */
+static bool inflected_end(const char *lang, const char *w, size_t n)
+{
+	static const char *const ends[] = {
+		"ru:ами", "ru:ями", "ru:ом", "ru:ем", "ru:ой", "ru:ей", "ru:ые", "ru:ие", "ru:ых",
+		"ru:их", "ru:ая", "ru:яя", "ru:ого", "ru:его", "ru:ому", "ru:ему", "ru:ую",
+		"uk:ами", "uk:ями", "uk:ом", "uk:ем", "uk:ою", "uk:ею", "uk:ні", "uk:ві", "uk:ий",
+		"uk:ій", "uk:их", "uk:іх", "uk:ого", "uk:ому", "uk:ої",
+	};
+	size_t ll = strlen(lang);
+	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+		const char *e = ends[k];
+		if (strncmp(e, lang, ll) != 0 || e[ll] != ':')
+			continue;
+		size_t el = strlen(e + ll + 1);
+		if (el < n && memcmp(w + n - el, e + ll + 1, el) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A small-letter Cyrillic word unknown to the dictionary that is two known
+ * words glued, the first of six letters or more with a case ending, the
+ * second of four or more, one way only ("повітрянікулі", "лидерамиблока"):
+ * returns the join or 0. Russian and Ukrainian compounds join a stem with
+ * a linking vowel or a prefix ("водопостачання", "перекомпилировать"), and
+ * the dictionaries know their common compounds. */
+static size_t cyrillic_two_words(tql_ctx *ctx, const char *w, size_t n)
+{
+	size_t cps = tql_u8_count(w, n);
+	if (cps < 9 || cps > 40 || !cyrillic_at(w, n, 0))
+		return 0;
+	size_t found = 0;
+	int nfound = 0;
+	for (size_t i = 0; i < n && nfound < 2;) {
+		size_t at = i;
+		int32_t c = tql_u8_next(w, n, &i);
+		if (c < 0 || !u_islower(c))
+			return 0;
+		size_t hc = tql_u8_count(w, at);
+		if (hc < 6 || cps - hc < 4 || !inflected_end(ctx->doc->lang, w, at))
+			continue;
+		if (tql_spell(ctx->chk, ctx->lang, w, at) == 1 &&
+		    tql_spell(ctx->chk, ctx->lang, w + at, n - at) == 1) {
+			found = at;
+			nfound++;
+		}
+	}
+	return nfound == 1 ? found : 0;
+}
+
 /* Emits garbled.glued-words for w split at j. */
 static bool emit_glued(tql_ctx *ctx, size_t off, const char *w, size_t n, size_t j)
 {
@@ -321,8 +378,12 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			bool shape = !(tk->flags & (TQL_TF_HAS_DIGIT | TQL_TF_ALL_UPPER)) &&
 			             (!(tk->flags & TQL_TF_UPPER_INITIAL) ||
 			              strcmp(doc->lang, "de") == 0);
-			if (shape && tql_spell(ctx->chk, ctx->lang, w, n) == 0)
+			if (shape && tql_spell(ctx->chk, ctx->lang, w, n) == 0) {
 				fj = function_glue(ctx, w, n);
+				if (!fj && !(tk->flags & TQL_TF_UPPER_INITIAL) &&
+				    (strcmp(doc->lang, "ru") == 0 || strcmp(doc->lang, "uk") == 0))
+					fj = cyrillic_two_words(ctx, w, n);
+			}
 			if (fj && !emit_glued(ctx, tk->off, w, n, fj))
 				goto oom;
 			continue;
