@@ -66,13 +66,8 @@ struct Table {
 
 void read_file(const std::string& path, Table& t) {
   std::ifstream in(path);
-  std::string line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (header) { header = false; continue; }
-    std::vector<std::string> f = split(line, '\t');
-    if (f.size() < 5 || f[2] != "place" || f[1].empty() || f[1][0] == '+') continue;
+  cldr_text::each_row(in, [&](const std::vector<std::string>& f) {
+    if (f.size() < 5 || f[2] != "place" || f[1].empty() || f[1][0] == '+') return;
     std::vector<std::string> all = {f[3]};
     for (const auto& a : split(f[4], '|')) all.push_back(a);
     for (const std::string& lang : split(f[1], ','))
@@ -83,7 +78,7 @@ void read_file(const std::string& path, Table& t) {
         t.owners[k].insert(f[0]);
         if (lang == "en") t.en_ids[k].insert(f[0]);
       }
-  }
+  });
 }
 
 std::string region_display(const char* lang, const char* code) {

@@ -92,19 +92,14 @@ FormSet read_places(const char* path) {
     std::fprintf(stderr, "cldr-names: cannot read %s\n", path);
     std::exit(2);
   }
-  std::string line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (header) { header = false; continue; }
-    std::vector<std::string> f = split(line, '\t');
-    if (f.size() < 5) continue;
+  cldr_text::each_row(in, [&](const std::vector<std::string>& f) {
+    if (f.size() < 5) return;
     for (const std::string& lang : split(f[1], ',')) {
       forms[lang].insert(fold(f[3]));
       if (!f[4].empty())
         for (const std::string& a : split(f[4], '|')) forms[lang].insert(fold(a));
     }
-  }
+  });
   return forms;
 }
 

@@ -7,6 +7,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <functional>
+#include <istream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -56,6 +58,18 @@ inline std::vector<std::string> split(const std::string& s, char sep) {
   while (std::getline(in, cur, sep)) out.push_back(cur);
   if (!s.empty() && s.back() == sep) out.push_back("");
   return out;
+}
+
+// Calls row() with the fields of each data row of a names table (after
+// its comment lines and its header line).
+inline void each_row(std::istream& in, const std::function<void(const std::vector<std::string>&)>& row) {
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header) { header = false; continue; }
+    row(split(line, '\t'));
+  }
 }
 
 }  // namespace cldr_text
