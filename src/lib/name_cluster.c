@@ -30,35 +30,33 @@ typedef struct cstate {
 	size_t nlinks, lcap;
 } cstate;
 
-/* The folded given name right before token t (one space between), or NULL:
- * a listed given name, or with `any` also a capitalised word the dictionary
- * does not know or knows only capitalised ("Anicet Ekane"), itself likely
- * a name. */
-static char *given_before(cstate *cs, size_t t, bool any)
+/* The folded word right before token t (one space between), or NULL: a
+ * listed given name (*listed set), or with `any` also a capitalised word the
+ * dictionary does not know or knows only capitalised ("Anicet Ekane"),
+ * itself likely a name. The result is malloc'd (caller frees). */
+static char *name_before(cstate *cs, size_t t, bool any, bool *listed)
 {
 	const tql_doc *doc = cs->ctx->doc;
+	*listed = false;
 	if (t < 2 || doc->tok[t - 1].kind != TQL_TOK_SPACE || doc->tok[t - 2].kind != TQL_TOK_WORD)
 		return NULL;
 	const tql_token *g = &doc->tok[t - 2];
 	if (!(g->flags & TQL_TF_UPPER_INITIAL) || (g->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)))
 		return NULL;
 	tql_buf b = {0};
-	if (!tql_fold(doc->text + g->off, g->len, &b) ||
-	    (!tql_names_is_given(cs->nm, b.p, b.n) &&
-	     (!any || tql_u8_count(b.p, b.n) < 4 ||
-	      (tql_spell(cs->ctx->chk, cs->ctx->lang, doc->text + g->off, g->len) != 0 &&
-	       tql_spell_lowered(cs->ctx->chk, cs->ctx->lang, doc->text + g->off, g->len) != 0)))) {
+	if (!tql_fold(doc->text + g->off, g->len, &b)) {
+		tql_buf_free(&b);
+		return NULL;
+	}
+	*listed = tql_names_is_given(cs->nm, b.p, b.n);
+	if (!*listed &&
+	    (!any || tql_u8_count(b.p, b.n) < 4 ||
+	     (tql_spell(cs->ctx->chk, cs->ctx->lang, doc->text + g->off, g->len) != 0 &&
+	      tql_spell_lowered(cs->ctx->chk, cs->ctx->lang, doc->text + g->off, g->len) != 0))) {
 		tql_buf_free(&b);
 		return NULL;
 	}
 	return tql_buf_take(&b);
-}
-
-/* Bytes of the UTF-8 letter at s. */
-static size_t u8_len(const char *s)
-{
-	unsigned char c = (unsigned char)*s;
-	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
 /* Is one key the other with one more letter in front ("tchiroma" /
@@ -70,7 +68,8 @@ static bool first_letter_dropped(const char *a, size_t al, const char *b, size_t
 		size_t tl = al;
 		a = b, al = bl, b = t, bl = tl;
 	}
-	size_t c = u8_len(a);
+	size_t c = 0; /* (bytes of a's first letter) */
+	tql_u8_next(a, al, &c);
 	return al == bl + c && tql_u8_count(b, bl) >= 6 && memcmp(a + c, b, bl) == 0;
 }
 
@@ -129,19 +128,21 @@ static bool add_occurrence(cstate *cs, size_t t)
 			return false;
 	}
 	f->count++;
-	char *l = f->lead ? NULL : given_before(cs, t, true);
-	if (l)
-		f->lead = l;
-	char *g = given_before(cs, t, false);
-	if (g) {
+	bool listed;
+	char *w = name_before(cs, t, !f->lead, &listed); /* owned */
+	if (listed)
 		f->given_seen = true;
-		if (!f->given)
-			f->given = g;
-		else
-			free(g);
-	} else {
+	else
 		f->alone = true;
+	if (w && !f->lead && !(f->lead = tql_strndup(w, strlen(w)))) {
+		free(w);
+		return false;
 	}
+	if (listed && !f->given) {
+		f->given = w;
+		w = NULL;
+	}
+	free(w);
 	return true;
 }
 

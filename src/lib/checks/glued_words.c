@@ -269,7 +269,12 @@ static size_t function_glue(tql_ctx *ctx, const char *w, size_t n)
 }
 
 /* Is the code point at w[i] a Cyrillic letter? */
-static bool cyrillic_at(const char *w, size_t n, size_t i);
+static bool cyrillic_at(const char *w, size_t n, size_t i)
+{
+	int32_t c = tql_u8_next(w, n, &i);
+	UErrorCode err = U_ZERO_ERROR;
+	return c >= 0 && uscript_getScript(c, &err) == USCRIPT_CYRILLIC;
+}
 
 /* Does w[0..n) end in a case ending of an adjective or a noun ("лидерами",
  * "повітряні", "польские")? The first part of a compound ends in a linking
@@ -282,16 +287,9 @@ static bool inflected_end(const char *lang, const char *w, size_t n)
 		"uk:ами", "uk:ями", "uk:ом", "uk:ем", "uk:ою", "uk:ею", "uk:ні", "uk:ві", "uk:ий",
 		"uk:ій", "uk:их", "uk:іх", "uk:ого", "uk:ому", "uk:ої",
 	};
-	size_t ll = strlen(lang);
-	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
-		const char *e = ends[k];
-		if (strncmp(e, lang, ll) != 0 || e[ll] != ':')
-			continue;
-		size_t el = strlen(e + ll + 1);
-		if (el < n && memcmp(w + n - el, e + ll + 1, el) == 0)
-			return true;
-	}
-	return false;
+	/* (the endings are two or three Cyrillic letters of two bytes) */
+	return (n > 4 && TQL_LANG_LISTED(ends, lang, w + n - 4, 4)) ||
+	       (n > 6 && TQL_LANG_LISTED(ends, lang, w + n - 6, 6));
 }
 
 /* A small-letter Cyrillic word unknown to the dictionary that is two known
@@ -336,14 +334,6 @@ static bool emit_glued(tql_ctx *ctx, size_t off, const char *w, size_t n, size_t
 	sugg[n + 1] = '\0';
 	return tql_emit(ctx, "garbled.glued-words", off, n, sugg, false,
 	                "'%.*s' looks like two words glued together ('%s')", (int)n, w, sugg);
-}
-
-/* Is the code point at w[i] a Cyrillic letter? */
-static bool cyrillic_at(const char *w, size_t n, size_t i)
-{
-	int32_t c = tql_u8_next(w, n, &i);
-	UErrorCode err = U_ZERO_ERROR;
-	return c >= 0 && uscript_getScript(c, &err) == USCRIPT_CYRILLIC;
 }
 
 static tql_status run(tql_ctx *ctx, const void *shared)

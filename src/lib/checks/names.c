@@ -44,7 +44,9 @@ static const char *const latin_source_langs[] = {
 	"en", "de", "fr", "es", "it", "tr", "pl", "cs", "sk", "hu", "ro", "pt", "nl", "sv", "da",
 	"nb", "fi", "hr", "bs", "sl", "id", "ms", "lt", "lv", "et", "sq", "ca", "az", NULL};
 static const char *const cyrillic_source_langs[] = {"ru", "uk", "be", "bg", "sr", "mk", "kk", NULL};
-enum { N_TABLE_LATIN = 5, N_TABLE_CYRILLIC = 2 };
+/* (the table's languages lead both lists) */
+#define N_TABLE_LATIN (sizeof latin_langs / sizeof *latin_langs - 1)
+#define N_TABLE_CYRILLIC (sizeof cyrillic_langs / sizeof *cyrillic_langs - 1)
 static const char *const all_langs[] = {"en", "de", "fr", "es", "it", "ru", "uk", NULL};
 
 
@@ -1740,7 +1742,8 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 			if (strcmp(*l, st->lang) == 0)
 				continue;
 			/* a source language outside the table (cldr-foreign.tsv) */
-			bool source_only = l - langs >= (langs == latin ? N_TABLE_LATIN : N_TABLE_CYRILLIC);
+			bool source_only =
+				(size_t)(l - langs) >= (langs == latin ? N_TABLE_LATIN : N_TABLE_CYRILLIC);
 			const struct tql_hitlist *hl = tql_names_lookup(st->nm, *l, key.p, ends[w - 1]);
 			/* inflected ("Владимира Путина", "Киеві" in Ukrainian text) */
 			tql_buf sk = {0};
