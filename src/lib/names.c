@@ -81,6 +81,56 @@ static bool add_hit(tql_names *nm, tql_strmap *m, const char *key, size_t klen, 
 	return true;
 }
 
+/* The hash of a folded form as anyform stores it (never 0, the empty slot). */
+static uint64_t any_hash(const char *f, size_t n)
+{
+	uint64_t h = tql_hash(f, n);
+	return h ? h : 1;
+}
+
+/* Adds a folded form's hash to anyform, doubling it at half full. */
+static bool any_add(tql_names *nm, const char *f, size_t n)
+{
+	if (2 * (nm->nany + 1) > nm->anycap) {
+		size_t nc = nm->anycap ? 2 * nm->anycap : 1024;
+		uint64_t *v = calloc(nc, sizeof *v); /* owned by nm */
+		if (!v)
+			return false;
+		for (size_t i = 0; i < nm->anycap; i++) {
+			uint64_t h = nm->anyform[i];
+			if (!h)
+				continue;
+			size_t j = (size_t)(h >> 17) & (nc - 1);
+			while (v[j])
+				j = (j + 1) & (nc - 1);
+			v[j] = h;
+		}
+		free(nm->anyform);
+		nm->anyform = v;
+		nm->anycap = nc;
+	}
+	uint64_t h = any_hash(f, n);
+	size_t j = (size_t)(h >> 17) & (nm->anycap - 1);
+	for (; nm->anyform[j]; j = (j + 1) & (nm->anycap - 1))
+		if (nm->anyform[j] == h)
+			return true;
+	nm->anyform[j] = h;
+	nm->nany++;
+	return true;
+}
+
+bool tql_names_any_lang(const tql_names *nm, const char *f, size_t n)
+{
+	if (!nm->anycap)
+		return false;
+	uint64_t h = any_hash(f, n);
+	for (size_t j = (size_t)(h >> 17) & (nm->anycap - 1); nm->anyform[j];
+	     j = (j + 1) & (nm->anycap - 1))
+		if (nm->anyform[j] == h)
+			return true;
+	return false;
+}
+
 /* Is the form all capitals (an acronym such as US, NATO, США)? */
 static bool all_caps(const char *s)
 {
@@ -502,6 +552,8 @@ static bool index_form(tql_names *nm, uint32_t row, uint8_t type, const char *fo
 		return false;
 	if (fold->n == 0)
 		return true;
+	if (!any_add(nm, fold->p, fold->n))
+		return false;
 	tql_name_hit h = {row, type, (uint8_t)all_caps(form), count_words(fold->p), form};
 	if (h.words > nm->maxwords)
 		nm->maxwords = h.words;
@@ -1326,6 +1378,7 @@ void tql_names_free(tql_names *nm)
 	for (size_t i = 0; i < nm->nlists; i++)
 		free(nm->lists[i].v);
 	free(nm->lists);
+	free(nm->anyform);
 	tql_strmap_free(&nm->keys);
 	tql_strmap_free(&nm->given);
 	tql_strmap_free(&nm->dated);

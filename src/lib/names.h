@@ -56,6 +56,9 @@ typedef struct tql_names {
 	tql_strmap dated;         /* "lang\x1f" folded dated form -> index + 1 in dated_cur */
 	char **dated_cur;         /* the current forms (owned) */
 	size_t ndated;
+	uint64_t *anyform;        /* tql_hash of every folded form in any language,
+	                             open addressing, 0 = empty (owned) */
+	size_t anycap, nany;
 	tql_strmap stems;         /* "lang\x1f" stemmed key (ru, uk) -> hit list */
 	tql_strmap langs;         /* languages that have rows */
 	tql_strmap rowmap;        /* "id\x1flang" -> row + 1, for supplements */
@@ -149,6 +152,9 @@ bool tql_names_is_given(const tql_names *nm, const char *folded, size_t n);
 bool tql_names_has_pair(const tql_names *nm, const char *lang, const char *given,
                         const char *family);
 bool tql_names_has_lang(const tql_names *nm, const char *lang);
+/* Might some language of the table have the folded form f (one lookup
+ * instead of one per language; a false yes costs only the full lookups)? */
+bool tql_names_any_lang(const tql_names *nm, const char *f, size_t n);
 
 /* Phonetic key of a folded one-word key (ASCII transliteration, sound
  * classes, doubled letters collapsed); written to out. */

@@ -177,6 +177,13 @@ typedef struct nstate {
 	size_t *fold_at;      /* per word: offset in folds + 1, 0 = not yet */
 	mention *m;
 	size_t nm_, mcap;
+	/* per entity id: its mentions by serial (the order add_mention added
+	 * them, which resolve_ambiguous's reordering does not change) */
+	tql_strmap ent;       /* entity id -> index in ents */
+	struct named {
+		size_t first_any, first_ok, last_ok; /* serial + 1; 0 = none */
+	} *ents;
+	size_t nents, entcap;
 	tql_strmap dpref;     /* entity id -> index+1 in dpref_key (config `prefer`) */
 	char *dpref_key[16], *dpref_shown[16];
 	size_t ndpref;
@@ -374,8 +381,34 @@ static bool add_mention(nstate *st, const tql_name_hit *h, const char *key, size
 	m->canonical = h->type == TQL_FORM_CANONICAL;
 	m->acronym = h->acronym;
 	m->form = h->form;
-	st->nm_++;
+	size_t serial = st->nm_++;
+	/* (the id string lives in the table, which outlives the state) */
+	size_t el = strlen(m->entity);
+	uintptr_t e;
+	if (!tql_strmap_get(&st->ent, m->entity, el, &e)) {
+		if (!TQL_GROW(st->ents, st->entcap, st->nents + 1))
+			return false;
+		e = st->nents++;
+		st->ents[e] = (struct named){0, 0, 0};
+		if (!tql_strmap_put(&st->ent, m->entity, el, e))
+			return false;
+	}
+	struct named *nd = &st->ents[e];
+	if (!nd->first_any)
+		nd->first_any = serial + 1;
+	if (!m->error) {
+		if (!nd->first_ok)
+			nd->first_ok = serial + 1;
+		nd->last_ok = serial + 1;
+	}
 	return true;
+}
+
+/* The mention record of entity id; NULL if the document has not named it. */
+static const struct named *named_of(const nstate *st, const char *id)
+{
+	uintptr_t e;
+	return tql_strmap_get(&st->ent, id, strlen(id), &e) ? &st->ents[e] : NULL;
 }
 
 
@@ -1192,15 +1225,18 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	}
 	/* a name several people share ("Duterte"): the one of them the
 	 * document named last */
-	for (size_t m = st->nm_; ambiguous && m-- > 0;) {
-		if (st->m[m].error)
-			continue;
-		for (size_t h = 0; h < hl->n && ambiguous; h++)
-			if (hl->v[h].type != TQL_FORM_ERROR &&
-			    strcmp(st->nm->rows[hl->v[h].row].id, st->m[m].entity) == 0) {
+	if (ambiguous) {
+		size_t latest = 0;
+		for (size_t h = 0; h < hl->n; h++) {
+			const struct named *nd = hl->v[h].type == TQL_FORM_ERROR
+			                                 ? NULL
+			                                 : named_of(st, st->nm->rows[hl->v[h].row].id);
+			if (nd && nd->last_ok > latest) {
+				latest = nd->last_ok;
 				first_ok = &hl->v[h];
 				ambiguous = false;
 			}
+		}
 	}
 	if (first_ok && !ambiguous && !add_mention(st, first_ok, key, klen, off, len))
 		return TQL_ENOMEM;
@@ -1716,6 +1752,9 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 	for (size_t w = n; w > 0 && !found; w--) {
 		const tql_token *tl = &doc->tok[st->words[i + w - 1]];
 		size_t off = t0->off, len = tl->off + tl->len - t0->off;
+		/* a form no language of the table has (Cyrillic also by stem) */
+		if (t0->script != USCRIPT_CYRILLIC && !tql_names_any_lang(st->nm, key.p, ends[w - 1]))
+			continue;
 		/* one word that the dictionary knows is a word, not a foreign form;
 		 * uk_UA and ru_RU list many surnames, so there a known word needs
 		 * the entity's own form nearby as evidence ("Умеров" after "Умєров") */
@@ -2830,10 +2869,9 @@ static tql_status near_miss(nstate *st, size_t i)
  * `correct`)? */
 static bool entity_named(const nstate *st, const char *id, size_t n, bool correct)
 {
-	for (size_t m = 0; m < n; m++)
-		if ((!correct || !st->m[m].error) && strcmp(st->m[m].entity, id) == 0)
-			return true;
-	return false;
+	const struct named *nd = named_of(st, id);
+	size_t first = !nd ? 0 : correct ? nd->first_ok : nd->first_any;
+	return first && first - 1 < n;
 }
 
 /* Distance in bytes from token tk to the nearest correct mention of entity
@@ -3321,6 +3359,8 @@ done:
 		free(st.dpref_shown[i]);
 	}
 	tql_strmap_free(&st.dpref);
+	tql_strmap_free(&st.ent);
+	free(st.ents);
 	for (size_t i = 0; i < st.nm_; i++)
 		free(st.m[i].key);
 	free(st.m);
