@@ -5,13 +5,20 @@ function shown(f,   h) {
 	h = ENVIRON["TQL_EVAL_HIDE"]
 	return h == "" || index(f, h) == 0
 }
+# A name finding on a span annotated as consistency (or the reverse) is the
+# same artifact seen from the other side: a garbled name the document also
+# spells right elsewhere. They match unless TQL_EVAL_STRICT is set.
+function family(c) {
+	if (ENVIRON["TQL_EVAL_STRICT"] != "") return c
+	return c == "consistency" ? "name" : c
+}
 function flush(   i, j, hit) {
 	if (file == "") return
 	for (j = 1; j <= nr; j++) rmatch[j] = 0
 	for (i = 1; i <= ne; i++) {
 		hit = 0
 		for (j = 1; j <= nr; j++) {
-			if (rcat[j] != ecat[i] || eline[i] < rline[j] || eline[i] > rend[j]) continue
+			if (family(rcat[j]) != family(ecat[i]) || eline[i] < rline[j] || eline[i] > rend[j]) continue
 			if (index(rtext[j], espan[i]) || index(espan[i], rtext[j])) { hit = 1; rmatch[j] = 1 }
 		}
 		nexp[ecat[i]]++; lexp[flang]++
