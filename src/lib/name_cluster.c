@@ -5,6 +5,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 typedef struct form {
 	char *key;          /* folded word (owned) */
@@ -14,6 +16,11 @@ typedef struct form {
 	char *lead;         /* folded name-like word seen before it ("Anicet"), or NULL (owned) */
 	bool alone;         /* seen without a given name before it */
 	bool given_seen;    /* seen after a given name */
+	/* the key is free of accents: a second spelling of it that differs
+	 * past the first letter ("Zócalo" / "Zocalo"), Latin script only */
+	size_t alt_tok;     /* its first occurrence */
+	size_t count0, count1; /* occurrences spelled as first_tok, as alt_tok */
+	bool has_alt;
 } form;
 
 typedef struct cstate {
@@ -104,6 +111,39 @@ static bool cyrillic_vowel_swap(const char *a, size_t al, const char *b, size_t 
 	return false;
 }
 
+/* How token b's spelling stands to token a's (the two fold alike), past
+ * their first letters, whose accent may be dropped by convention on a
+ * capital ("Etienne", "Ecija"): the same up to case, or other only in a
+ * letter's accent ("Zocalo" / "Zócalo"), or other in another way (an
+ * apostrophe: "Geraghtys" / "Geraghty's"). */
+enum { SP_SAME, SP_ACCENT, SP_OTHER };
+
+static int spelling_of(const tql_doc *doc, size_t a, size_t b)
+{
+	const tql_token *x = &doc->tok[a], *y = &doc->tok[b];
+	const char *xs = doc->text + x->off, *ys = doc->text + y->off;
+	size_t xi = 0, yi = 0;
+	tql_u8_next(xs, x->len, &xi);
+	tql_u8_next(ys, y->len, &yi);
+	int verdict = SP_SAME;
+	tql_buf f1 = {0}, f2 = {0};
+	while (xi < x->len && yi < y->len && verdict != SP_OTHER) {
+		size_t x0 = xi, y0 = yi;
+		int32_t c1 = tql_u8_next(xs, x->len, &xi), c2 = tql_u8_next(ys, y->len, &yi);
+		if (c1 == c2 || u_tolower(c1) == u_tolower(c2))
+			continue;
+		f1.n = f2.n = 0;
+		bool folded = tql_fold(xs + x0, xi - x0, &f1) && tql_fold(ys + y0, yi - y0, &f2);
+		verdict = folded && u_isalpha(c1) && u_isalpha(c2) && f1.n == f2.n &&
+		                  memcmp(f1.p, f2.p, f1.n) == 0
+		              ? SP_ACCENT
+		              : SP_OTHER;
+	}
+	tql_buf_free(&f1);
+	tql_buf_free(&f2);
+	return xi < x->len || yi < y->len ? SP_OTHER : verdict;
+}
+
 static bool add_occurrence(cstate *cs, size_t t)
 {
 	const tql_doc *doc = cs->ctx->doc;
@@ -123,11 +163,20 @@ static bool add_occurrence(cstate *cs, size_t t)
 			return false;
 		}
 		f = &cs->f[cs->nf++];
-		*f = (form){tql_buf_take(&k), t, 0, NULL, NULL, false, false};
+		*f = (form){tql_buf_take(&k), t, 0, NULL, NULL, false, false, 0, 0, 0, false};
 		if (!f->key)
 			return false;
 	}
 	f->count++;
+	int sp = spelling_of(doc, f->first_tok, t);
+	if (sp == SP_SAME)
+		f->count0++;
+	else if (sp == SP_ACCENT && tk->script == USCRIPT_LATIN && !f->has_alt) {
+		f->has_alt = true;
+		f->alt_tok = t;
+		f->count1 = 1;
+	} else if (f->has_alt && spelling_of(doc, f->alt_tok, t) == SP_SAME)
+		f->count1++;
 	bool listed;
 	char *w = name_before(cs, t, !f->lead, &listed); /* owned */
 	if (listed)
@@ -156,6 +205,26 @@ static bool shared_context(const form *a, const form *b)
 		return true;
 	/* introduced with the given name, then the family name alone */
 	return (a->given_seen && b->alone) || (b->given_seen && a->alone);
+}
+
+/* Reports every occurrence of token `bad`'s spelling, naming token keep's. */
+static bool report_spelling(cstate *cs, size_t keep, size_t bad)
+{
+	const tql_doc *doc = cs->ctx->doc;
+	const tql_token *kt = &doc->tok[keep];
+	for (size_t t = bad; t < doc->ntok; t++) {
+		const tql_token *tk = &doc->tok[t];
+		if (tk->kind != TQL_TOK_WORD || tk->len != doc->tok[bad].len ||
+		    memcmp(doc->text + tk->off, doc->text + doc->tok[bad].off, tk->len) != 0)
+			continue;
+		char sugg[128];
+		snprintf(sugg, sizeof sugg, "%.*s", (int)(kt->len < 120 ? kt->len : 120), doc->text + kt->off);
+		if (!tql_emit(cs->ctx, "consistency.name", tk->off, tk->len, sugg, false,
+		              "'%.*s' is written '%.*s' elsewhere in this document; use one form",
+		              (int)tk->len, doc->text + tk->off, (int)kt->len, doc->text + kt->off))
+			return false;
+	}
+	return true;
 }
 
 static bool report(cstate *cs, const form *keep, const form *bad)
@@ -191,6 +260,17 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 	for (size_t i = 0; i < ncand; i++)
 		if (!add_occurrence(&cs, cand[i]))
 			goto done;
+	/* one unknown name with and without an accent: the rarer, else the
+	 * later spelling is reported */
+	for (size_t a = 0; a < cs.nf; a++) {
+		const form *f = &cs.f[a];
+		if (!f->has_alt)
+			continue;
+		bool keep_first = f->count0 >= f->count1;
+		if (!report_spelling(&cs, keep_first ? f->first_tok : f->alt_tok,
+		                     keep_first ? f->alt_tok : f->first_tok))
+			goto done;
+	}
 	/* deletion keys: the key itself and each one-deletion; pairs of forms
 	 * sharing one are one edit apart (or a transposition) */
 	for (size_t a = 0; a < cs.nf; a++) {
