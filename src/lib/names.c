@@ -1224,6 +1224,42 @@ static tql_status load_cognates(tql_engine *eng, tql_names *nm)
 	return st;
 }
 
+/* The Cyrillic given names of the table join the cognate set of the same
+ * person's English given name: Андрей (Andrei Belousov) joins Andrew's set,
+ * Эндрю (Andrew Cuomo) too, so "Андрей Куомо" is Andrew's name in another
+ * language's form. The first set a form meets keeps it. */
+static tql_status extend_cognates(tql_names *nm)
+{
+	tql_buf g = {0};
+	tql_status st = TQL_OK;
+	for (size_t i = 0; i < nm->nrows && st == TQL_OK; i++) {
+		const tql_name_row *r = &nm->rows[i];
+		if (r->kind != TQL_NK_PERSON || !r->given[0] || strcmp(r->langs, "en") == 0)
+			continue;
+		size_t at = 0;
+		int32_t c0 = tql_u8_next(r->given[0], strlen(r->given[0]), &at);
+		if (c0 < 0x400 || c0 > 0x4FF)
+			continue; /* (Cyrillic rows only) */
+		const tql_name_row *en = tql_names_entity_row(nm, r->id, "en");
+		int set = 0;
+		for (char **gv = en ? en->given : NULL; gv && *gv && !set; gv++) {
+			g.n = 0;
+			if (!strchr(*gv, ' ') && tql_fold(*gv, strlen(*gv), &g))
+				set = tql_names_cognate(nm, g.p, g.n);
+		}
+		for (char **gv = r->given; set && *gv && st == TQL_OK; gv++) {
+			g.n = 0;
+			if (strchr(*gv, ' ') || !tql_fold(*gv, strlen(*gv), &g))
+				continue;
+			if (!tql_strmap_get(&nm->cognates, g.p, g.n, NULL) &&
+			    !tql_strmap_put(&nm->cognates, g.p, g.n, (uintptr_t)set))
+				st = TQL_ENOMEM;
+		}
+	}
+	tql_buf_free(&g);
+	return st;
+}
+
 int tql_names_cognate(const tql_names *nm, const char *folded, size_t n)
 {
 	uintptr_t v;
@@ -1354,6 +1390,8 @@ tql_status tql_names_load(tql_engine *eng, tql_names **out)
 		st = each_data_line(eng, nm, "names/dated-forms.txt", dated_line);
 	if (st == TQL_OK)
 		st = load_cognates(eng, nm);
+	if (st == TQL_OK)
+		st = extend_cognates(nm);
 	if (st == TQL_OK)
 		st = build_translit_index(nm);
 	return st;
@@ -1556,6 +1594,8 @@ tql_status tql_names_add_file(tql_engine *eng, tql_names *nm, const char *path)
 		st = build_index(nm, from);
 	if (st == TQL_OK)
 		st = load_file(eng, nm, path, ref, 2);
+	if (st == TQL_OK)
+		st = extend_cognates(nm);
 	if (st == TQL_OK)
 		st = build_translit_index(nm);
 	return st;
