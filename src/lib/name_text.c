@@ -249,3 +249,25 @@ int tql_nt_line_of(const tql_doc *doc, size_t a)
 			line++;
 	return line;
 }
+
+bool tql_nt_after_title(const tql_doc *doc, size_t t)
+{
+	static const char *const titles[] = {"mr", "mrs", "ms", "dr", "herr", "frau", "m", "mme",
+	                                     "sr", "sra", "sig", "signor", "signora", NULL};
+	if (t < 2 || doc->tok[t - 1].kind != TQL_TOK_SPACE)
+		return false;
+	size_t w = t - 2;
+	const tql_token *dot = &doc->tok[w];
+	if (dot->len == 1 && doc->text[dot->off] == '.' && w > 0)
+		w--;
+	const tql_token *tk = &doc->tok[w];
+	if (tk->kind != TQL_TOK_WORD || !(tk->flags & TQL_TF_UPPER_INITIAL))
+		return false;
+	tql_buf k = {0};
+	bool yes = false;
+	if (tql_fold(doc->text + tk->off, tk->len, &k))
+		for (const char *const *q = titles; *q && !yes; q++)
+			yes = k.n == strlen(*q) && memcmp(k.p, *q, k.n) == 0;
+	tql_buf_free(&k);
+	return yes;
+}

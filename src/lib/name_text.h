@@ -7,6 +7,9 @@
 /* Does a word hold letters of another script than `script` (a UScriptCode),
  * or the lead bytes of UTF-8 read as Windows-1252 (Ã, Â)? */
 bool tql_nt_odd_letters(const char *w, size_t n, int script);
+/* Does a title of address stand right before word token t ("Mr. Sokolev",
+ * "Herr Weber", "Mme Dupont")? Then the word is a person's name. */
+bool tql_nt_after_title(const tql_doc *doc, size_t t);
 /* Do two folded Latin keys sound the same (equal tql_names_phonetic keys,
  * at least four sounds)? */
 bool tql_nt_same_sound(const char *a, size_t na, const char *b, size_t nb);

@@ -7,6 +7,7 @@
 #include "../internal.h"
 #include "../name_accent.h"
 #include "../name_cluster.h"
+#include "../name_echo.h"
 #include "../name_text.h"
 #include "../names.h"
 
@@ -1622,21 +1623,7 @@ static tql_status resolve_foreign(nstate *st)
 /* Does word i follow a title ("Mr. Sokolev", "Frau Baerbock", "Mme Borne")? */
 static bool after_title(nstate *st, size_t i)
 {
-	const tql_doc *doc = st->ctx->doc;
-	static const char *const titles[] = {"mr", "mrs", "ms", "dr", "herr", "frau", "m", "mme",
-	                                     "sr", "sra", "sig", "signor", "signora", NULL};
-	if (i == 0 || st->words[i] - st->words[i - 1] > 3 ||
-	    !(doc->tok[st->words[i - 1]].flags & TQL_TF_UPPER_INITIAL))
-		return false;
-	const tql_token *gap = &doc->tok[st->words[i - 1] + 1];
-	if (st->words[i] - st->words[i - 1] == 3 && !(gap->len == 1 && doc->text[gap->off] == '.'))
-		return false;
-	size_t tl;
-	const char *tk = word_key(st, i - 1, &tl);
-	for (const char *const *q = titles; tk && *q; q++)
-		if (tl == strlen(*q) && memcmp(tk, *q, tl) == 0)
-			return true;
-	return false;
+	return tql_nt_after_title(st->ctx->doc, st->words[i]);
 }
 
 /* Is one word i written as a person's name: after a given name or a
@@ -3323,9 +3310,9 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	if ((rs = resolve_near_misses(&st)) != TQL_OK || (rs = resolve_foreign(&st)) != TQL_OK)
 		goto done;
 	/* unknown names written two ways (words no other finding covers) */
+	size_t keep = 0;
 	{
 		tql_strmap at = {0};
-		size_t keep = 0;
 		bool ok = true;
 		for (size_t m = 0; m < st.nm_ && ok; m++)
 			ok = tql_strmap_put(&at, (const char *)&st.m[m].off, sizeof st.m[m].off, 1);
@@ -3343,6 +3330,9 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			goto done;
 	}
 	if ((rs = resolve_ambiguous(&st)) != TQL_OK)
+		goto done;
+	/* ... and another spelling of a name the document names nearby */
+	if ((rs = tql_name_echoes(ctx, nm, st.m, st.nm_, unk, keep)) != TQL_OK)
 		goto done;
 	rs = consistency(&st);
 done:
