@@ -148,7 +148,12 @@ tql_status tql_name_echoes(tql_ctx *ctx, const tql_names *nm, const tql_mention 
 	size_t lo = 0; /* first anchor that may be within the window */
 	for (size_t c = 0; c < ncand && es.na; c++) {
 		const tql_token *tk = &doc->tok[cand[c]];
-		if (tk->script != USCRIPT_LATIN)
+		const char *tw = doc->text + tk->off;
+		/* (an English possessive: an English passage elsewhere than in
+		 * English text, "Read more: Indonesia's ..."; in English the name
+		 * itself is compared) */
+		if (tk->script != USCRIPT_LATIN || (tk->len > 2 && memcmp(tw + tk->len - 2, "'s", 2) == 0) ||
+		    (tk->len > 4 && memcmp(tw + tk->len - 4, "\xE2\x80\x99s", 4) == 0))
 			continue;
 		k.n = 0;
 		if (!tql_fold(doc->text + tk->off, tk->len, &k))
@@ -181,7 +186,10 @@ tql_status tql_name_echoes(tql_ctx *ctx, const tql_names *nm, const tql_mention 
 			bool close = d <= 2 && shorter >= MIN_LETTERS &&
 			             (d == 1 || shorter >= 6) &&
 			             (tql_nt_same_sound(k.p, k.n, a->key, al) ||
-			              tql_nt_same_skeleton(k.p, k.n, a->key, al));
+			              tql_nt_same_skeleton(k.p, k.n, a->key, al) ||
+			              /* (or a syllable dropped from a long name:
+			               * "Antanarivo" beside Antananarivo) */
+			              (shorter >= 9 && k.p[0] == a->key[0]));
 			if (!close || d > best_d)
 				continue;
 			bool ok;
