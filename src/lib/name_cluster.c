@@ -207,6 +207,19 @@ static bool shared_context(const form *a, const form *b)
 	return (a->given_seen && b->alone) || (b->given_seen && a->alone);
 }
 
+/* Emits consistency.name on tk, suggesting kt's text: an accent apart
+ * (accent) or two forms of one name. */
+static bool emit_other(cstate *cs, const tql_token *tk, const tql_token *kt, bool accent)
+{
+	const char *text = cs->ctx->doc->text;
+	char sugg[128];
+	snprintf(sugg, sizeof sugg, "%.*s", (int)(kt->len < 120 ? kt->len : 120), text + kt->off);
+	return tql_emit(cs->ctx, "consistency.name", tk->off, tk->len, sugg, false,
+	                accent ? "'%.*s' is written '%.*s' elsewhere in this document; use one form"
+	                       : "'%.*s' and '%.*s' look like one name written two ways; use one form",
+	                (int)tk->len, text + tk->off, (int)kt->len, text + kt->off);
+}
+
 /* Reports every occurrence of token `bad`'s spelling, naming token keep's. */
 static bool report_spelling(cstate *cs, size_t keep, size_t bad)
 {
@@ -217,11 +230,7 @@ static bool report_spelling(cstate *cs, size_t keep, size_t bad)
 		if (tk->kind != TQL_TOK_WORD || tk->len != doc->tok[bad].len ||
 		    memcmp(doc->text + tk->off, doc->text + doc->tok[bad].off, tk->len) != 0)
 			continue;
-		char sugg[128];
-		snprintf(sugg, sizeof sugg, "%.*s", (int)(kt->len < 120 ? kt->len : 120), doc->text + kt->off);
-		if (!tql_emit(cs->ctx, "consistency.name", tk->off, tk->len, sugg, false,
-		              "'%.*s' is written '%.*s' elsewhere in this document; use one form",
-		              (int)tk->len, doc->text + tk->off, (int)kt->len, doc->text + kt->off))
+		if (!emit_other(cs, tk, kt, true))
 			return false;
 	}
 	return true;
@@ -241,11 +250,7 @@ static bool report(cstate *cs, const form *keep, const form *bad)
 		tql_buf_free(&k);
 		if (!same)
 			continue;
-		char sugg[128];
-		snprintf(sugg, sizeof sugg, "%.*s", (int)(kt->len < 120 ? kt->len : 120), doc->text + kt->off);
-		if (!tql_emit(cs->ctx, "consistency.name", tk->off, tk->len, sugg, false,
-		              "'%.*s' and '%.*s' look like one name written two ways; use one form",
-		              (int)tk->len, doc->text + tk->off, (int)kt->len, doc->text + kt->off))
+		if (!emit_other(cs, tk, kt, false))
 			return false;
 	}
 	return true;

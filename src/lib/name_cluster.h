@@ -12,7 +12,9 @@
  * apart or sounding the same, with the same first letter, and sharing
  * context (the same given name before both, or one introduced by a given
  * name and the other standing alone): "Tomasz Brzezinowski" ...
- * "Brzezinowsky". The later, less frequent form is reported.
+ * "Brzezinowsky". The later, less frequent form is reported. One such
+ * word written with and without an accent past its first letter ("Zócalo"
+ * / "Zocalo", Latin script) is reported the same way.
  */
 tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *cand, size_t ncand);
 
