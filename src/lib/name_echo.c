@@ -21,7 +21,7 @@ typedef struct anchor {
 	size_t letters;
 	size_t tok;         /* its token */
 	const char *entity; /* borrowed from the table */
-	uint32_t row;       /* the mention's table row */
+	uint8_t kind;       /* the entity's tql_name_kind */
 } anchor;
 
 typedef struct estate {
@@ -70,7 +70,7 @@ static bool add_anchors(estate *es, const tql_names *nm, const tql_mention *m)
 			tql_buf_free(&k);
 			return false;
 		}
-		es->a[es->na++] = (anchor){tql_buf_take(&k), letters, t, m->entity, m->row};
+		es->a[es->na++] = (anchor){tql_buf_take(&k), letters, t, m->entity, kind};
 		if (!es->a[es->na - 1].key)
 			return false;
 	}
@@ -124,11 +124,6 @@ static bool same_surroundings(const tql_names *nm, const tql_doc *doc, size_t c,
 	return true;
 }
 
-static uint8_t nm_kind(const tql_names *nm, const anchor *a)
-{
-	return nm->rows[a->row].kind;
-}
-
 /* Is one key the other plus an ending ("beiruti", "tokyoites")? */
 static bool derived(const char *a, size_t an, const char *b, size_t bn)
 {
@@ -148,12 +143,11 @@ tql_status tql_name_echoes(tql_ctx *ctx, const tql_names *nm, const tql_mention 
 	size_t lo = 0; /* first anchor that may be within the window */
 	for (size_t c = 0; c < ncand && es.na; c++) {
 		const tql_token *tk = &doc->tok[cand[c]];
-		const char *tw = doc->text + tk->off;
 		/* (an English possessive: an English passage elsewhere than in
 		 * English text, "Read more: Indonesia's ..."; in English the name
 		 * itself is compared) */
-		if (tk->script != USCRIPT_LATIN || (tk->len > 2 && memcmp(tw + tk->len - 2, "'s", 2) == 0) ||
-		    (tk->len > 4 && memcmp(tw + tk->len - 4, "\xE2\x80\x99s", 4) == 0))
+		if (tk->script != USCRIPT_LATIN ||
+		    tql_nt_without_possessive(doc->text + tk->off, tk->len) != tk->len)
 			continue;
 		k.n = 0;
 		if (!tql_fold(doc->text + tk->off, tk->len, &k))
@@ -183,8 +177,8 @@ tql_status tql_name_echoes(tql_ctx *ctx, const tql_names *nm, const tql_mention 
 			size_t shorter = letters < a->letters ? letters : a->letters;
 			/* one or two edits that keep the sounds ("Bayrut" / Beirut,
 			 * "Sigeru" / Shigeru), not another consonant (Jagan / Japan) */
-			bool close = d <= 2 && shorter >= MIN_LETTERS &&
-			             (d == 1 || shorter >= 6) &&
+			/* (both words have MIN_LETTERS or more) */
+			bool close = d <= 2 && (d == 1 || shorter >= 6) &&
 			             (tql_nt_same_sound(k.p, k.n, a->key, al) ||
 			              tql_nt_same_skeleton(k.p, k.n, a->key, al) ||
 			              /* (or a syllable dropped from a long name:
@@ -209,7 +203,7 @@ tql_status tql_name_echoes(tql_ctx *ctx, const tql_names *nm, const tql_mention 
 		/* a person after a title is no place ("Mr. Sokolev", the town
 		 * of Sokolov) */
 		if (!best || tied || deriv ||
-		    (nm_kind(nm, best) != TQL_NK_PERSON && tql_nt_after_title(doc, cand[c])))
+		    (best->kind != TQL_NK_PERSON && tql_nt_after_title(doc, cand[c])))
 			continue;
 		const tql_token *at = &doc->tok[best->tok];
 		char shown[128];

@@ -271,3 +271,12 @@ bool tql_nt_after_title(const tql_doc *doc, size_t t)
 	tql_buf_free(&k);
 	return yes;
 }
+
+size_t tql_nt_without_possessive(const char *t, size_t n)
+{
+	if (n > 4 && memcmp(t + n - 4, "\xE2\x80\x99s", 4) == 0)
+		return n - 4;
+	if (n > 2 && memcmp(t + n - 2, "'s", 2) == 0)
+		return n - 2;
+	return n;
+}

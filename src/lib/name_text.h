@@ -7,6 +7,9 @@
 /* Does a word hold letters of another script than `script` (a UScriptCode),
  * or the lead bytes of UTF-8 read as Windows-1252 (Ã, Â)? */
 bool tql_nt_odd_letters(const char *w, size_t n, int script);
+/* Length of the word t (n bytes) without an English possessive ending
+ * ('s or ’s): "Kiev’s" is the name "Kiev". */
+size_t tql_nt_without_possessive(const char *t, size_t n);
 /* Does a title of address stand right before word token t ("Mr. Sokolev",
  * "Herr Weber", "Mme Dupont")? Then the word is a person's name. */
 bool tql_nt_after_title(const tql_doc *doc, size_t t);

@@ -88,6 +88,16 @@ static uint64_t any_hash(const char *f, size_t n)
 	return h ? h : 1;
 }
 
+/* The slot of hash h in an anyform table of cap slots: its own, or the
+ * empty one where it belongs. */
+static size_t any_slot(const uint64_t *v, size_t cap, uint64_t h)
+{
+	size_t j = (size_t)(h >> 17) & (cap - 1);
+	while (v[j] && v[j] != h)
+		j = (j + 1) & (cap - 1);
+	return j;
+}
+
 /* Adds a folded form's hash to anyform, doubling it at half full. */
 static bool any_add(tql_names *nm, const char *f, size_t n)
 {
@@ -96,39 +106,25 @@ static bool any_add(tql_names *nm, const char *f, size_t n)
 		uint64_t *v = calloc(nc, sizeof *v); /* owned by nm */
 		if (!v)
 			return false;
-		for (size_t i = 0; i < nm->anycap; i++) {
-			uint64_t h = nm->anyform[i];
-			if (!h)
-				continue;
-			size_t j = (size_t)(h >> 17) & (nc - 1);
-			while (v[j])
-				j = (j + 1) & (nc - 1);
-			v[j] = h;
-		}
+		for (size_t i = 0; i < nm->anycap; i++)
+			if (nm->anyform[i])
+				v[any_slot(v, nc, nm->anyform[i])] = nm->anyform[i];
 		free(nm->anyform);
 		nm->anyform = v;
 		nm->anycap = nc;
 	}
 	uint64_t h = any_hash(f, n);
-	size_t j = (size_t)(h >> 17) & (nm->anycap - 1);
-	for (; nm->anyform[j]; j = (j + 1) & (nm->anycap - 1))
-		if (nm->anyform[j] == h)
-			return true;
-	nm->anyform[j] = h;
-	nm->nany++;
+	size_t j = any_slot(nm->anyform, nm->anycap, h);
+	if (!nm->anyform[j]) {
+		nm->anyform[j] = h;
+		nm->nany++;
+	}
 	return true;
 }
 
 bool tql_names_any_lang(const tql_names *nm, const char *f, size_t n)
 {
-	if (!nm->anycap)
-		return false;
-	uint64_t h = any_hash(f, n);
-	for (size_t j = (size_t)(h >> 17) & (nm->anycap - 1); nm->anyform[j];
-	     j = (j + 1) & (nm->anycap - 1))
-		if (nm->anyform[j] == h)
-			return true;
-	return false;
+	return nm->anycap && nm->anyform[any_slot(nm->anyform, nm->anycap, any_hash(f, n))];
 }
 
 /* Is the form all capitals (an acronym such as US, NATO, США)? */

@@ -278,20 +278,11 @@ static bool joinable(const tql_doc *doc, size_t a, size_t b)
 }
 
 /* Length of t without an English possessive ending ('s, ’s). */
-static size_t without_possessive(const char *t, size_t n)
-{
-	if (n > 4 && memcmp(t + n - 4, "\xE2\x80\x99s", 4) == 0)
-		return n - 4;
-	if (n > 2 && memcmp(t + n - 2, "'s", 2) == 0)
-		return n - 2;
-	return n;
-}
-
 /* Length of the text from token a to token b, without b's English
  * possessive ending ("Claudia Sheimbaum's": the name). */
 static size_t span_to(const tql_doc *doc, const tql_token *a, const tql_token *b)
 {
-	return b->off + without_possessive(doc->text + b->off, b->len) - a->off;
+	return b->off + tql_nt_without_possessive(doc->text + b->off, b->len) - a->off;
 }
 
 /* Do folded keys a and b have the same stem in lang (Russian and Ukrainian
@@ -1259,7 +1250,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	size_t pl = 0;
 	const char *pk = cur && i > 0 ? word_key(st, i - 1, &pl) : NULL;
 	if (cur && !(pk && pl == 7 && memcmp(pk, "chicken", 7) == 0)) {
-		len = without_possessive(doc->text + off, len); /* "Kiev’s": the name */
+		len = tql_nt_without_possessive(doc->text + off, len); /* "Kiev’s": the name */
 		char shown[256];
 		snprintf(shown, sizeof shown, "%.*s", (int)(len < 200 ? len : 200), doc->text + off);
 		return tql_emit(ctx, "name.dated", off, len, cur, true,
@@ -2475,7 +2466,7 @@ static size_t family_first_near(nstate *st, size_t i, tql_status *rs)
 		return 0;
 	size_t off = t1->off, len = t2->off + t2->len - t1->off;
 	if (!tql_emit(ctx, "name.near-miss", bad->off,
-	              without_possessive(doc->text + bad->off, bad->len), pick_form, false,
+	              tql_nt_without_possessive(doc->text + bad->off, bad->len), pick_form, false,
 	              "'%.*s' in '%.*s' looks garbled: %s is written '%s'", (int)bad->len,
 	              doc->text + bad->off, (int)len, doc->text + off, pick->canonical, right)) {
 		*rs = TQL_ENOMEM;
@@ -2968,7 +2959,7 @@ static tql_status resolve_near_misses(nstate *st)
 		tql_buf_free(&hf);
 		const char *shown = far ? r->canonical : pd->hit->form;
 		/* (finding and mention both without a possessive ending) */
-		size_t tl = without_possessive(doc->text + t->off, t->len);
+		size_t tl = tql_nt_without_possessive(doc->text + t->off, t->len);
 		if (!tql_emit(ctx, "name.near-miss", t->off, tl, shown, false,
 		              "'%.*s' is not a known word or name; did you mean '%s' (%s)?",
 		              (int)t->len, doc->text + t->off, shown, r->canonical) ||
@@ -3101,7 +3092,7 @@ static tql_status consistency(nstate *st)
 		char refshown[256];
 		size_t rl = rf->len < 200 ? rf->len : 200;
 		const char *rt = ctx->doc->text + rf->off;
-		rl = without_possessive(rt, rl); /* show "Kyiv", not "Kyiv’s" */
+		rl = tql_nt_without_possessive(rt, rl); /* show "Kyiv", not "Kyiv’s" */
 		snprintf(refshown, sizeof refshown, "%.*s", (int)rl, rt);
 		/* an inflected reference ("Kiews", "Киеве") is shown in its table form */
 		tql_buf rk = {0};
