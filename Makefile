@@ -17,7 +17,7 @@ PKGS := icu-uc icu-i18n libpcre2-8 hunspell md4c gumbo inih
 DEB_PKGS := build-essential pkg-config libicu-dev libhunspell-dev libpcre2-dev \
 	hunspell-en-us hunspell-en-gb hunspell-de-de hunspell-fr hunspell-es hunspell-it \
 	hunspell-ru hunspell-uk libcmocka-dev hunspell codespell time libcld2-dev \
-	libmd4c-dev libgumbo-dev libinih-dev \
+	libmd4c-dev libgumbo-dev libinih-dev libgeonames-dev \
 	git patch libxml2-utils python3
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \

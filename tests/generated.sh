@@ -1,6 +1,6 @@
 #!/bin/sh
-# The generated name tables are current: rebuilding dictionaries/names/cldr.tsv,
-# cldr-foreign.tsv and pinyin.tsv with their tools (src/tools/) from the same ICU gives the
+# The generated tables are current: rebuilding dictionaries/names/cldr.tsv,
+# cldr-foreign.tsv, pinyin.tsv and dictionaries/places/geonames.tsv with their tools (src/tools/) from the same ICU gives the
 # committed files byte for byte. Skipped (counted as passed with a note) when
 # the machine's ICU is not the one named in the file header, since CLDR data
 # changes between ICU releases. Argument: the build folder.
@@ -34,6 +34,21 @@ else
 	if [ -x "$tmp/zh-pinyin" ]; then
 		"$tmp/zh-pinyin" dictionaries/names >"$tmp/pinyin.tsv" 2>/dev/null
 		check "pinyin.tsv is current (src/tools/zh-pinyin.cc)" cmp -s "$tmp/pinyin.tsv" dictionaries/names/pinyin.tsv
+	fi
+fi
+# The gazetteer from GeoNames as Debian ships it (libgeonames): skipped when the
+# library is missing or its version is not the one named in the file header.
+geo=$(dpkg-query -W -f '${Version}' libgeonames-common 2>/dev/null)
+geowant=$(sed -n 's/.*libgeonames-common \([^ ;,]*\).*/\1/p' dictionaries/places/geonames.tsv | head -n 1)
+if ! pkg-config --exists geonames 2>/dev/null || [ -z "$geo" ] || [ "$geo" != "$geowant" ]; then
+	echo "ok   gazetteer: skipped (libgeonames-common ${geo:-missing}, table from ${geowant:-?})"
+	pass=$((pass + 1))
+else
+	CC=${CC:-cc}
+	check "geonames-places builds" $CC -std=c11 -O1 src/tools/geonames-places.c $(pkg-config --cflags --libs geonames) -o "$tmp/geonames-places"
+	if [ -x "$tmp/geonames-places" ]; then
+		GEONAMES_VERSION=$geo "$tmp/geonames-places" >"$tmp/geonames.tsv" 2>/dev/null
+		check "places/geonames.tsv is current (src/tools/geonames-places.c)" cmp -s "$tmp/geonames.tsv" dictionaries/places/geonames.tsv
 	fi
 fi
 echo "generated: $pass passed, $fail failed"

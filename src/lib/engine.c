@@ -1,6 +1,7 @@
 /* engine.c - the engine: data folder, rule registry, shared resources. */
 #include "internal.h"
 #include "names.h"
+#include "places.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +148,9 @@ tql_status tql_engine_new(const tql_engine_options *opts, tql_engine **out)
 	tql_status nst = tql_names_load(eng, &eng->names);
 	if (nst != TQL_OK)
 		return eng->errmsg[0] ? nst : tql_engine_fail(eng, nst, "name table: %s", tql_strerror(nst));
+	nst = tql_places_load(eng, &eng->places);
+	if (nst != TQL_OK)
+		return eng->errmsg[0] ? nst : tql_engine_fail(eng, nst, "gazetteer: %s", tql_strerror(nst));
 	for (size_t c = 0; c < tql_ncheck; c++) {
 		if (!tql_checks[c]->load)
 			continue;
@@ -175,6 +179,7 @@ void tql_engine_free(tql_engine *eng)
 		}
 	}
 	tql_names_free(eng->names);
+	tql_places_free(eng->places);
 	for (size_t i = 0; i < eng->nextra_words; i++)
 		free(eng->extra_words[i]);
 	free(eng->extra_words);

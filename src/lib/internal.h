@@ -253,6 +253,7 @@ struct tql_engine {
 	void **shared;               /* per check */
 	pthread_mutex_t lock;        /* guards Hunspell handle creation */
 	struct tql_names *names;     /* the name-variant table (names.c) */
+	struct tql_places *places;   /* the GeoNames gazetteer (places.c), NULL when absent */
 	tql_strmap rule_index;       /* rule id -> index in rules */
 	bool spell_suggest;          /* call Hunspell_suggest for reported words */
 	char **extra_words;          /* word-list files from configs (owned) */

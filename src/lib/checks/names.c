@@ -8,6 +8,7 @@
 #include "../name_accent.h"
 #include "../name_cluster.h"
 #include "../name_echo.h"
+#include "../name_place.h"
 #include "../name_text.h"
 #include "../names.h"
 
@@ -470,6 +471,7 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 	size_t maxw = (size_t)st->nm->maxwords < MAX_WORDS ? (size_t)st->nm->maxwords : MAX_WORDS;
 	size_t ends[MAX_WORDS];
 	size_t n = 0;
+	bool foreign_longer = false;
 	key->n = 0;
 	for (size_t k = i; k < st->nwords && n < maxw; k++) {
 		if (k > i && !joinable(doc, st->words[k - 1], st->words[k]))
@@ -492,8 +494,9 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 			hl = tql_names_lookup(st->nm, "en", key->p, ends[w - 1]);
 			/* (an English row's errors are English errors: "Sergej Lavrov"
 			 * is damage in English and the usual spelling in Italian) */
-			bool usable = false;
+			bool usable = false, other_lang = false;
 			for (size_t h = 0; hl && h < hl->n && !usable; h++) {
+				other_lang |= hl->v[h].type != TQL_FORM_ERROR;
 				const tql_name_row *hr = &st->nm->rows[hl->v[h].row];
 				usable = hl->v[h].type != TQL_FORM_ERROR
 				             ? !tql_names_entity_has_lang(st->nm, hr->id, st->lang)
@@ -505,6 +508,13 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 			}
 			if (!usable)
 				hl = NULL;
+			/* a longer name in its English form, the entity having its
+			 * own form here ("Santo Domingo" in French): foreign_form's,
+			 * not a shorter name inside it (Akiko Santo) */
+			if (!usable && other_lang && w >= 2) {
+				foreign_longer = true;
+				break;
+			}
 		}
 		if (!hl)
 			continue;
@@ -524,7 +534,7 @@ static size_t match_at(nstate *st, size_t i, const struct tql_hitlist **out, tql
 		key->p[key->n] = '\0';
 		break;
 	}
-	if (best)
+	if (best || foreign_longer)
 		return best;
 	/* languages with case endings: match on stems ("Зеленского") */
 	tql_buf sk = {0};
@@ -1122,6 +1132,28 @@ static tql_status family_one_off(nstate *st, size_t i, const struct tql_hitlist 
 	return TQL_OK;
 }
 
+/* Does a name go on after word i: a capitalised word next, or a
+ * particle and one ("Antonio del Moral", "Juan de la Cruz")? */
+static bool name_continues(nstate *st, size_t i)
+{
+	static const char *const particles[] = {"de", "del", "della", "di", "da", "dos", "das",
+	                                        "van", "von", "la", "le", "du", NULL};
+	const tql_doc *doc = st->ctx->doc;
+	for (size_t k = i, np = 0; k + 1 < st->nwords && np < 3; k++, np++) {
+		if (!only_space(doc, st->words[k], st->words[k + 1]))
+			return false;
+		const tql_token *t = &doc->tok[st->words[k + 1]];
+		if (t->flags & TQL_TF_UPPER_INITIAL)
+			return true;
+		bool particle = false;
+		for (const char *const *q = particles; *q && !particle; q++)
+			particle = t->len == strlen(*q) && memcmp(doc->text + t->off, *q, t->len) == 0;
+		if (!particle)
+			return false;
+	}
+	return false;
+}
+
 /* Is the one-word name at word i, a person's, rather somebody else's: after
  * a capitalised word that is not one of the person's given names ("Darwin
  * Núñez" beside Laurent Nuñez), or a given name before a capitalised word
@@ -1133,9 +1165,8 @@ static bool another_person(nstate *st, size_t i, const tql_name_row *r)
 		return false;
 	size_t kl;
 	const char *k;
-	if (i + 1 < st->nwords && only_space(doc, st->words[i], st->words[i + 1]) &&
-	    (doc->tok[st->words[i + 1]].flags & TQL_TF_UPPER_INITIAL) &&
-	    (k = word_key(st, i, &kl)) != NULL && tql_names_is_given(st->nm, k, kl))
+	if (name_continues(st, i) && (k = word_key(st, i, &kl)) != NULL &&
+	    tql_names_is_given(st->nm, k, kl))
 		return true;
 	if (i == 0 || !only_space(doc, st->words[i - 1], st->words[i]) ||
 	    !(doc->tok[st->words[i - 1]].flags & TQL_TF_UPPER_INITIAL) ||
@@ -1175,8 +1206,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		bool family_only = true;
 		for (size_t h = 0; h < hl->n && family_only; h++)
 			family_only = hl->v[h].type == TQL_FORM_FAMILY;
-		bool next_cap = i + 1 < st->nwords && only_space(doc, st->words[i], st->words[i + 1]) &&
-		                (doc->tok[st->words[i + 1]].flags & TQL_TF_UPPER_INITIAL);
+		bool next_cap = name_continues(st, i);
 		if (family_only && next_cap && !given_before(st, i, hl))
 			return TQL_OK;
 	}
@@ -3324,6 +3354,9 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		goto done;
 	/* ... and another spelling of a name the document names nearby */
 	if ((rs = tql_name_echoes(ctx, nm, st.m, st.nm_, unk, keep)) != TQL_OK)
+		goto done;
+	/* ... or of a city of a country the document names */
+	if ((rs = tql_name_places(ctx, st.lang, nm, ctx->eng->places, st.m, st.nm_, unk, keep)) != TQL_OK)
 		goto done;
 	rs = consistency(&st);
 done:
