@@ -9,6 +9,7 @@
 #include "../name_cluster.h"
 #include "../name_echo.h"
 #include "../name_place.h"
+#include "../name_slavic.h"
 #include "../name_text.h"
 #include "../names.h"
 
@@ -3354,6 +3355,9 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		goto done;
 	/* ... and another spelling of a name the document names nearby */
 	if ((rs = tql_name_echoes(ctx, nm, st.m, st.nm_, unk, keep)) != TQL_OK)
+		goto done;
+	/* ... or Russian in Ukrainian text, Ukrainian in Russian */
+	if ((rs = tql_name_other_slavic(ctx, st.lang)) != TQL_OK)
 		goto done;
 	/* ... or of a city of a country the document names */
 	if ((rs = tql_name_places(ctx, st.lang, nm, ctx->eng->places, st.m, st.nm_, unk, keep)) != TQL_OK)

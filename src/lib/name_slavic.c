@@ -1,0 +1,98 @@
+/* name_slavic.c - Russian forms of names in Ukrainian text and the
+ * reverse (see name_slavic.h). */
+#include "name_slavic.h"
+
+#include <string.h>
+#include <unicode/uscript.h>
+
+enum { MIN_LETTERS = 4 };
+
+/* Does word w (n bytes) hold one of the two-byte letters of set? */
+static bool has_letter(const char *w, size_t n, const char *const *set)
+{
+	for (const char *const *a = set; *a; a++)
+		for (size_t p = 0; p + 2 <= n; p++)
+			if (memcmp(w + p, *a, 2) == 0)
+				return true;
+	return false;
+}
+
+/* Does another finding already cover token tk? */
+static bool covered(const tql_doc *doc, const tql_token *tk)
+{
+	for (size_t i = 0; i < doc->nfind; i++) {
+		const tql_raw_finding *f = &doc->find[i];
+		size_t a = f->source_span ? tql_doc_src_start(doc, tk->off) : tk->off;
+		size_t b = f->source_span ? tql_doc_src_end(doc, tk->off + tk->len) : tk->off + tk->len;
+		if (f->off < b && f->off + f->len > a)
+			return true;
+	}
+	return false;
+}
+
+/* Does token t open a quotation ("«Известия»": a title kept in the
+ * original, as the Ukrainian press does with Russian media names)? */
+static bool quoted(const tql_doc *doc, size_t t)
+{
+	if (t == 0)
+		return false;
+	const tql_token *p = &doc->tok[t - 1];
+	const char *s = doc->text + p->off;
+	return (p->len >= 1 && (s[p->len - 1] == '"' || s[p->len - 1] == '\'')) ||
+	       (p->len >= 2 && (memcmp(s + p->len - 2, "\xC2\xAB", 2) == 0)) ||        /* « */
+	       (p->len >= 3 && (memcmp(s + p->len - 3, "\xE2\x80\x9E", 3) == 0 ||      /* „ */
+	                        memcmp(s + p->len - 3, "\xE2\x80\x9C", 3) == 0));      /* “ */
+}
+
+/* Is the word token at t (if any) a word of the other language only? */
+static bool other_only(tql_ctx *ctx, tql_lang_res *other, size_t t)
+{
+	const tql_doc *doc = ctx->doc;
+	if (t >= doc->ntok || doc->tok[t].kind != TQL_TOK_WORD ||
+	    doc->tok[t].script != USCRIPT_CYRILLIC)
+		return false;
+	const tql_token *tk = &doc->tok[t];
+	const char *w = doc->text + tk->off;
+	return tql_spell(ctx->chk, ctx->lang, w, tk->len) == 0 &&
+	       tql_spell(ctx->chk, other, w, tk->len) == 1;
+}
+
+tql_status tql_name_other_slavic(tql_ctx *ctx, const char *lang)
+{
+	bool uk = strcmp(lang, "uk") == 0;
+	if (!uk && strcmp(lang, "ru") != 0)
+		return TQL_OK;
+	static const char *const uk_only[] = {"і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ", NULL};
+	static const char *const ru_only[] = {"ы", "э", "ъ", "ё", "Ы", "Э", "Ъ", "Ё", NULL};
+	tql_lang_res *other = tql_lang_get(ctx->chk, uk ? "ru" : "uk", "");
+	const tql_doc *doc = ctx->doc;
+	for (size_t t = 0; t < doc->ntok; t++) {
+		const tql_token *tk = &doc->tok[t];
+		if (tk->kind != TQL_TOK_WORD || tk->script != USCRIPT_CYRILLIC ||
+		    !(tk->flags & TQL_TF_UPPER_INITIAL) ||
+		    (tk->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT | TQL_TF_INNER_UPPER)) ||
+		    tql_u8_count(doc->text + tk->off, tk->len) < MIN_LETTERS)
+			continue;
+		const char *w = doc->text + tk->off;
+		bool letters = has_letter(w, tk->len, uk ? ru_only : uk_only);
+		bool unknown = !letters && tql_spell(ctx->chk, ctx->lang, w, tk->len) == 0;
+		const char *why = NULL;
+		if (letters)
+			why = uk ? "Russian letters (ы, э, ъ, ё)" : "Ukrainian letters (і, ї, є, ґ)";
+		else if (unknown && uk && memcmp(w, "И", 2) == 0)
+			why = "Russian И where Ukrainian writes І";
+		if (!why || covered(doc, tk) || quoted(doc, t))
+			continue;
+		/* (a quoted passage of the other language: a word of it beside) */
+		size_t before = t >= 2 && doc->tok[t - 1].kind == TQL_TOK_SPACE ? t - 2 : SIZE_MAX;
+		size_t after = t + 2 < doc->ntok && doc->tok[t + 1].kind == TQL_TOK_SPACE ? t + 2 : SIZE_MAX;
+		if (other && ((before != SIZE_MAX && other_only(ctx, other, before)) ||
+		              (after != SIZE_MAX && other_only(ctx, other, after))))
+			continue;
+		if (!tql_emit(ctx, "name.variant", tk->off, tk->len, NULL, false,
+		              "'%.*s' has %s: a name left in %s form by translation", (int)tk->len, w,
+		              why, uk ? "its Russian" : "its Ukrainian"))
+			return TQL_ENOMEM;
+	}
+	return TQL_OK;
+}
