@@ -226,7 +226,14 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 				size_t ls = word_start(s, end);
 				bool right = known_part(ctx, nx, nend);
 				bool right3 = tql_u8_count(s + nx, nend - nx) >= 3;
-				if (!(right && known_part(ctx, ls, end)) &&
+				/* (a space before the hyphen only, before a known word of
+				 * four letters or more: the first part may be a name or a
+				 * combining form, "Rajapaksa -Clan", "російсько
+				 * -азербайджанські"; options are short, "dpkg -i") */
+				bool before_only = s[end] == ' ' && right &&
+				                   tql_u8_count(s + nx, nend - nx) >= 4 &&
+				                   tql_u8_count(s + ls, end - ls) >= 3;
+				if (!(right && known_part(ctx, ls, end)) && !before_only &&
 				    !(right && right3 && number_or_acronym(s, ls, end)) &&
 				    !(right3 && hyphen_prefix(s, ls, end, &fix)) &&
 				    !known_joined(ctx, ls, end, nx, nend, &fix))

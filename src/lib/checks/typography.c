@@ -3,7 +3,9 @@
  *
  *   typography.space-before-punct  "ruins ,", "Ukraine ?" (not French ; : ! ?)
  *   typography.missing-space-fr    French "déclaré:", "tous!" (needs a no-break space)
- *   typography.foreign-quotes      « » or „ “ in English, ",," and "''" typed as quotes
+ *   typography.foreign-quotes      « » or „ “ in English, “ ” opening a quotation in German,
+ *                                  French, Russian, Ukrainian (outside « »), ",," and "''"
+ *                                  typed as quotes
  *   typography.straight-quotes     "…" in Russian and Ukrainian prose (« » is the norm)
  *   typography.fullwidth           full-width ， ： ； in text that is not CJK
  *   typography.hyphen-as-dash      " - " between words where the language uses a dash
@@ -166,10 +168,33 @@ static tql_status check_quotes(tql_ctx *ctx)
 	size_t n = doc->len;
 	bool en = lang_is(doc, "en");
 	bool guill = lang_is(doc, "ru uk");
-	size_t sq_first = 0, sq_end = 0, sq_count = 0;
+	/* languages whose press does not open quotations with “ (German opens
+	 * with „, French, Russian and Ukrainian with «; Spanish and Italian
+	 * press use “ ” too) */
+	bool no_curly = lang_is(doc, "de fr ru uk");
+	int depth = 0; /* open « » in the paragraph: “ ” nest inside them */
+	size_t sq_first = 0, sq_end = 0, sq_count = 0, cq_first = 0, cq_end = 0, cq_count = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		size_t e, b;
+		if (c == '\n' && i + 1 < n && s[i + 1] == '\n')
+			depth = 0;
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAB)
+			depth++;
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xBB && depth > 0)
+			depth--;
+		if (no_curly && depth == 0 && c == 0xE2 && i + 2 < n &&
+		    memcmp(s + i, "\xE2\x80\x9C", 3) == 0 && u_isalpha(cp_at(doc, i + 3, &e)) &&
+		    (i == 0 || !u_isalnum(cp_before(doc, i, &b)))) {
+			size_t end = quote_end(doc, i, 3, "\xE2\x80\x9D", 3, n);
+			if (end && !cq_count++) {
+				cq_first = i;
+				cq_end = end;
+			}
+			if (end)
+				i = end - 1;
+			continue;
+		}
 		if (c == ',' && i + 2 < n && s[i + 1] == ',' && u_isalpha(cp_at(doc, i + 2, &e)) &&
 		    (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n')) {
 			if (!tql_emit(ctx, "typography.foreign-quotes", i, 2, NULL, false,
@@ -224,6 +249,13 @@ static tql_status check_quotes(tql_ctx *ctx)
 			i = end - 1;
 		}
 	}
+	/* a habit of the whole text (a translation that kept its source's
+	 * marks, as the Debian handbook's German and Russian do): once per
+	 * document, with the count */
+	if (cq_count && !tql_emit(ctx, "typography.foreign-quotes", cq_first, cq_end - cq_first, NULL,
+	                          false, "English quotation marks “ ” (%zu quotation%s in this text); %s "
+	                          "text uses its own", cq_count, cq_count > 1 ? "s" : "", doc->lang))
+		return TQL_ENOMEM;
 	/* a house-style habit: reported once per document, with the count */
 	if (sq_count && !tql_emit(ctx, "typography.straight-quotes", sq_first, sq_end - sq_first, NULL,
 	                          false, "straight quotes (%zu quotation%s in this text); %s prose "
