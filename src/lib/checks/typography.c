@@ -161,6 +161,31 @@ static size_t quote_end(const tql_doc *doc, size_t i, size_t olen, const char *c
 	return 0;
 }
 
+/* Are most words of [a, b) unknown to the document language's dictionary
+ * (an English sentence quoted in French: "“Peace be with you”")? */
+static bool foreign_words(tql_ctx *ctx, size_t a, size_t b)
+{
+	const tql_doc *doc = ctx->doc;
+	size_t words = 0, known = 0, lo = 0, hi = doc->ntok;
+	while (lo < hi) { /* the first token at or after a */
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->tok[mid].off < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t t = lo; t < doc->ntok; t++) {
+		const tql_token *tk = &doc->tok[t];
+		if (tk->off >= b)
+			break;
+		if (tk->off < a || tk->kind != TQL_TOK_WORD)
+			continue;
+		words++;
+		known += tql_spell(ctx->chk, ctx->lang, doc->text + tk->off, tk->len) == 1;
+	}
+	return words >= 3 && known * 2 < words;
+}
+
 static tql_status check_quotes(tql_ctx *ctx)
 {
 	tql_doc *doc = ctx->doc;
@@ -187,6 +212,8 @@ static tql_status check_quotes(tql_ctx *ctx)
 		    memcmp(s + i, "\xE2\x80\x9C", 3) == 0 && u_isalpha(cp_at(doc, i + 3, &e)) &&
 		    (i == 0 || !u_isalnum(cp_before(doc, i, &b)))) {
 			size_t end = quote_end(doc, i, 3, "\xE2\x80\x9D", 3, n);
+			if (end && foreign_words(ctx, i, end))
+				end = 0; /* a quotation in its own language keeps its marks */
 			if (end && !cq_count++) {
 				cq_first = i;
 				cq_end = end;
