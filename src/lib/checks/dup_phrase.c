@@ -4,7 +4,9 @@
  *
  * Works on folded word hashes: for every word, the longest n-gram (2..4
  * words) that comes back after a gap of 0..3 words, with no punctuation
- * anywhere in between (a comma marks an enumeration or rhetorical figure),
+ * anywhere in between (a comma marks an enumeration or rhetorical figure;
+ * a clause of four words or more repeated right after a comma is checked
+ * apart, see comma_repeat),
  * outside quotations, and not a listed legitimate repetition.
  *
  * Parallel structures repeat phrases too ("the Giants and the Giants", "per
@@ -28,6 +30,8 @@ static const tql_rule_info rules[] = {
 enum {
 	MAX_N = 4,          /* longest repeated phrase looked for, in words */
 	MAX_GAP = 3,        /* words allowed between the two copies */
+	MIN_COMMA_N = 4,    /* a clause repeated after a comma, in words */
+	MAX_COMMA_N = 16,
 	CONTENT_LEN = 5,    /* a gapped repeat needs a word of this many letters */
 	SHORT_LEN = 3       /* a gap ending in a word this short is coordination */
 };
@@ -210,6 +214,57 @@ static bool collect(const tql_doc *doc, item **out, size_t *n)
 	return ok;
 }
 
+/* Is only one comma (and spaces) between the tokens of items a and b? */
+static bool comma_between(const tql_doc *doc, const item *a, const item *b)
+{
+	int commas = 0;
+	for (uint32_t t = a->tok + 1; t < b->tok; t++) {
+		const tql_token *tk = &doc->tok[t];
+		if (tk->kind == TQL_TOK_SPACE)
+			continue;
+		if (tk->len != 1 || doc->text[tk->off] != ',' || ++commas > 1)
+			return false;
+	}
+	return commas == 1;
+}
+
+/*
+ * A clause repeated right after a comma: "during a ceremony in Algiers,
+ * during a ceremony in Algiers". Four words or more, the same words and
+ * inner punctuation in both copies, one sentence, not at its start nor
+ * after a conjunction: rhetorical repetition is shorter ("never again,
+ * never again") or is. Returns the copy's length in
+ * words, 0 if none starts at i.
+ */
+static size_t comma_repeat(const rep_shared *d, const tql_doc *doc, const item *w, size_t m,
+                           size_t i, tql_buf *key)
+{
+	/* (an incantation starts its sentence or follows punctuation other
+	 * than a list's comma, an
+	 * addition starts with a conjunction: "saying: I must not hate him, I
+	 * must not hate him", "and the year before, and the year before",
+	 * Brown) */
+	size_t p = w[i].tok;
+	while (p > 0 && doc->tok[p - 1].kind == TQL_TOK_SPACE)
+		p--;
+	bool after_comma = p > 0 && doc->tok[p - 1].len == 1 && doc->text[doc->tok[p - 1].off] == ',';
+	if ((doc->tok[w[i].tok].flags & TQL_TF_SENT_START) || (w[i].sep && !after_comma) ||
+	    coordinated(d, doc, w, i, i + 1, key))
+		return 0;
+	for (size_t n = MAX_COMMA_N; n >= MIN_COMMA_N; n--) {
+		size_t j = i + n;
+		if (j + n > m || w[i].quoted || w[j].quoted || !same(w, i, j, n) ||
+		    !comma_between(doc, &w[j - 1], &w[j]) || w[i].sent != w[j + n - 1].sent)
+			continue;
+		bool alike = true;
+		for (size_t k = 1; k < n && alike; k++)
+			alike = w[i + k].sep == w[j + k].sep;
+		if (alike)
+			return n;
+	}
+	return 0;
+}
+
 static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	const rep_shared *d = shared;
@@ -248,6 +303,8 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 				break;
 			}
 		}
+		if (!hit_n && (hit_n = comma_repeat(d, doc, w, m, i, &key)) != 0)
+			hit_j = i + hit_n;
 		if (!hit_n)
 			continue;
 		const tql_token *a = &doc->tok[w[i].tok], *b = &doc->tok[w[i + hit_n - 1].tok];
