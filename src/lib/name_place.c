@@ -220,20 +220,6 @@ static bool on_near(void *ud, const tql_place_name *n)
 	return true;
 }
 
-/* Does another finding already cover token tk? */
-static bool covered(const tql_ctx *ctx, const tql_token *tk)
-{
-	const tql_doc *doc = ctx->doc;
-	for (size_t i = 0; i < doc->nfind; i++) {
-		const tql_raw_finding *f = &doc->find[i];
-		size_t a = f->source_span ? tql_doc_src_start(doc, tk->off) : tk->off;
-		size_t b = f->source_span ? tql_doc_src_end(doc, tk->off + tk->len) : tk->off + tk->len;
-		if (f->off < b && f->off + f->len > a)
-			return true;
-	}
-	return false;
-}
-
 /* Is token t joined to a word by a hyphen ("Galveston-Port Aransas")? */
 static bool hyphenated(const tql_doc *doc, size_t t)
 {
@@ -383,7 +369,7 @@ tql_status tql_name_places(tql_ctx *ctx, const char *lang, const tql_names *nm,
 		if (letters < MIN_LETTERS || tql_names_is_given(nm, k.p, k.n) ||
 		    tql_names_any_lang(nm, k.p, k.n) || tql_places_known(pl, k.p, k.n) ||
 		    tql_nt_after_title(doc, cand[c]) || after_name(ctx, nm, cand[c]) ||
-		    hyphenated(doc, cand[c]) || covered(ctx, tk))
+		    hyphenated(doc, cand[c]) || tql_nt_covered(doc, tk))
 			continue;
 		bool ok;
 		bool cue = place_cue(doc, lang, cand[c], &ok);

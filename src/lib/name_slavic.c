@@ -2,6 +2,8 @@
  * reverse (see name_slavic.h). */
 #include "name_slavic.h"
 
+#include "name_text.h"
+
 #include <string.h>
 #include <unicode/uscript.h>
 
@@ -14,19 +16,6 @@ static bool has_letter(const char *w, size_t n, const char *const *set)
 		for (size_t p = 0; p + 2 <= n; p++)
 			if (memcmp(w + p, *a, 2) == 0)
 				return true;
-	return false;
-}
-
-/* Does another finding already cover token tk? */
-static bool covered(const tql_doc *doc, const tql_token *tk)
-{
-	for (size_t i = 0; i < doc->nfind; i++) {
-		const tql_raw_finding *f = &doc->find[i];
-		size_t a = f->source_span ? tql_doc_src_start(doc, tk->off) : tk->off;
-		size_t b = f->source_span ? tql_doc_src_end(doc, tk->off + tk->len) : tk->off + tk->len;
-		if (f->off < b && f->off + f->len > a)
-			return true;
-	}
 	return false;
 }
 
@@ -81,7 +70,7 @@ tql_status tql_name_other_slavic(tql_ctx *ctx, const char *lang)
 			why = uk ? "Russian letters (ы, э, ъ, ё)" : "Ukrainian letters (і, ї, є, ґ)";
 		else if (unknown && uk && memcmp(w, "И", 2) == 0)
 			why = "Russian И where Ukrainian writes І";
-		if (!why || covered(doc, tk) || quoted(doc, t))
+		if (!why || tql_nt_covered(doc, tk) || quoted(doc, t))
 			continue;
 		/* (a quoted passage of the other language: a word of it beside) */
 		size_t before = t >= 2 && doc->tok[t - 1].kind == TQL_TOK_SPACE ? t - 2 : SIZE_MAX;

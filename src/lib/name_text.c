@@ -280,3 +280,15 @@ size_t tql_nt_without_possessive(const char *t, size_t n)
 		return n - 2;
 	return n;
 }
+
+bool tql_nt_covered(const tql_doc *doc, const tql_token *tk)
+{
+	for (size_t i = 0; i < doc->nfind; i++) {
+		const tql_raw_finding *f = &doc->find[i];
+		size_t a = f->source_span ? tql_doc_src_start(doc, tk->off) : tk->off;
+		size_t b = f->source_span ? tql_doc_src_end(doc, tk->off + tk->len) : tk->off + tk->len;
+		if (f->off < b && f->off + f->len > a)
+			return true;
+	}
+	return false;
+}

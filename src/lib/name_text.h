@@ -48,4 +48,7 @@ bool tql_nt_lower_initial(const char *s, size_t n, char *out, size_t cap, size_t
 /* Source line (1-based) of analysed offset a. */
 int tql_nt_line_of(const tql_doc *doc, size_t a);
 
+/* Does a finding already recorded cover token tk? */
+bool tql_nt_covered(const tql_doc *doc, const tql_token *tk);
+
 #endif
