@@ -121,6 +121,19 @@ bool tql_emit_src(tql_doc *doc, int rule, size_t s_off, size_t s_len, const char
 	return ok;
 }
 
+size_t tql_doc_token_at(const tql_doc *doc, size_t off)
+{
+	size_t lo = 0, hi = doc->ntok;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->tok[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 size_t tql_doc_src_start(const tql_doc *doc, size_t a)
 {
 	return tql_map_start(&doc->raw_map, tql_map_start(&doc->norm_map, a));

@@ -365,6 +365,8 @@ void tql_lang_free(tql_engine *eng, tql_lang_res *lr);
  * out (NUL-terminated). Returns false on out-of-memory or invalid input. */
 bool tql_fold(const char *s, size_t n, tql_buf *out);
 
+/* Index of the first token at or after analysed offset off (ntok if none). */
+size_t tql_doc_token_at(const tql_doc *doc, size_t off);
 /* Source offset of an analysed offset. */
 size_t tql_doc_src_start(const tql_doc *doc, size_t a);
 size_t tql_doc_src_end(const tql_doc *doc, size_t a);

@@ -30,20 +30,6 @@ typedef struct estate {
 	size_t na, cap;
 } estate;
 
-/* The first token at or after byte offset off. */
-static size_t token_at(const tql_doc *doc, size_t off)
-{
-	size_t lo = 0, hi = doc->ntok;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (doc->tok[mid].off < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Adds the capitalised Latin words of mention m of five letters or more. */
 static bool add_anchors(estate *es, const tql_names *nm, const tql_mention *m)
 {
@@ -51,7 +37,8 @@ static bool add_anchors(estate *es, const tql_names *nm, const tql_mention *m)
 	uint8_t kind = nm->rows[m->row].kind;
 	if (m->error || m->acronym || (kind != TQL_NK_PERSON && kind != TQL_NK_PLACE))
 		return true;
-	for (size_t t = token_at(doc, m->off); t < doc->ntok && doc->tok[t].off < m->off + m->len; t++) {
+	for (size_t t = tql_doc_token_at(doc, m->off);
+	     t < doc->ntok && doc->tok[t].off < m->off + m->len; t++) {
 		const tql_token *tk = &doc->tok[t];
 		if (tk->kind != TQL_TOK_WORD || tk->script != USCRIPT_LATIN ||
 		    !(tk->flags & TQL_TF_UPPER_INITIAL) || (tk->flags & TQL_TF_HAS_DIGIT))

@@ -230,20 +230,18 @@ static bool comma_between(const tql_doc *doc, const item *a, const item *b)
 
 /*
  * A clause repeated right after a comma: "during a ceremony in Algiers,
- * during a ceremony in Algiers". Four words or more, the same words and
- * inner punctuation in both copies, one sentence, not at its start nor
- * after a conjunction: rhetorical repetition is shorter ("never again,
- * never again") or is. Returns the copy's length in
- * words, 0 if none starts at i.
+ * during a ceremony in Algiers". Four words or more (rhetorical repetition
+ * is mostly shorter: "never again, never again"), the same words and inner
+ * punctuation in both copies, one sentence. Returns the copy's length in
+ * words, 0 if none starts at i (run() has skipped quoted words at i).
  */
 static size_t comma_repeat(const rep_shared *d, const tql_doc *doc, const item *w, size_t m,
                            size_t i, tql_buf *key)
 {
 	/* (an incantation starts its sentence or follows punctuation other
-	 * than a list's comma, an
-	 * addition starts with a conjunction: "saying: I must not hate him, I
-	 * must not hate him", "and the year before, and the year before",
-	 * Brown) */
+	 * than a list's comma, an addition starts with a conjunction: "saying:
+	 * I must not hate him, I must not hate him", "and the year before, and
+	 * the year before", Brown) */
 	size_t p = w[i].tok;
 	while (p > 0 && doc->tok[p - 1].kind == TQL_TOK_SPACE)
 		p--;
@@ -253,7 +251,7 @@ static size_t comma_repeat(const rep_shared *d, const tql_doc *doc, const item *
 		return 0;
 	for (size_t n = MAX_COMMA_N; n >= MIN_COMMA_N; n--) {
 		size_t j = i + n;
-		if (j + n > m || w[i].quoted || w[j].quoted || !same(w, i, j, n) ||
+		if (j + n > m || w[j].quoted || !same(w, i, j, n) ||
 		    !comma_between(doc, &w[j - 1], &w[j]) || w[i].sent != w[j + n - 1].sent)
 			continue;
 		bool alike = true;

@@ -187,14 +187,7 @@ static bool spelling_agrees(state *st, size_t off, size_t len, const char *lb, s
 	tql_lang_res *olr = tql_lang_get(ctx->chk, other, "");
 	size_t n = 0, unknown_doc = 0, known_other = 0, doc_only = 0, other_only = 0;
 	bool have_doc = false, have_other = false;
-	size_t lo = 0, hi = doc->ntok;
-	while (lo < hi) { /* first token at or after off */
-		size_t mid = (lo + hi) / 2;
-		if (doc->tok[mid].off < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = tql_doc_token_at(doc, off);
 	int oscript = script_of(other);
 	for (size_t t = lo; t < doc->ntok && doc->tok[t].off < off + len; t++) {
 		const tql_token *tk = &doc->tok[t];

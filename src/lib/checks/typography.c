@@ -166,19 +166,12 @@ static size_t quote_end(const tql_doc *doc, size_t i, size_t olen, const char *c
 static bool foreign_words(tql_ctx *ctx, size_t a, size_t b)
 {
 	const tql_doc *doc = ctx->doc;
-	size_t words = 0, known = 0, lo = 0, hi = doc->ntok;
-	while (lo < hi) { /* the first token at or after a */
-		size_t mid = lo + (hi - lo) / 2;
-		if (doc->tok[mid].off < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t t = lo; t < doc->ntok; t++) {
+	size_t words = 0, known = 0;
+	for (size_t t = tql_doc_token_at(doc, a); t < doc->ntok; t++) {
 		const tql_token *tk = &doc->tok[t];
 		if (tk->off >= b)
 			break;
-		if (tk->off < a || tk->kind != TQL_TOK_WORD)
+		if (tk->kind != TQL_TOK_WORD)
 			continue;
 		words++;
 		known += tql_spell(ctx->chk, ctx->lang, doc->text + tk->off, tk->len) == 1;
