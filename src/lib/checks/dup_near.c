@@ -2,7 +2,11 @@
  * of the same document (a machine translation of the same source sentence
  * twice, a paragraph pasted again with a word changed); duplicate.sentence:
  * a sentence repeated word for word whose first copy sits inside a longer
- * paragraph, so that duplicate.block (whole lines) does not see it.
+ * paragraph, so that duplicate.block (whole lines) does not see it;
+ * duplicate.restated: a sentence whose words all stand, in order, in an
+ * earlier and longer sentence of the same paragraph ("Lovalio ha promesso
+ * sinergie e una politica di dividendi generosa." after "Lovalio ha promesso
+ * sinergie e una politica di dividendi generosa per gli azionisti.").
  *
  * Sentences of MIN_WORDS words or more become sets of word bigrams; MinHash
  * signatures (NHASH values) are cut into bands, and sentences sharing a band
@@ -21,10 +25,14 @@ static const tql_rule_info rules[] = {
 	 "a sentence nearly repeats an earlier sentence of the document"},
 	{"duplicate.sentence", "duplicate", TQL_SEV_WARNING,
 	 "a sentence repeats an earlier sentence of the document word for word"},
+	{"duplicate.restated", "duplicate", TQL_SEV_WARNING,
+	 "a sentence repeats part of an earlier, longer sentence of its paragraph"},
 };
 
 enum {
 	MIN_WORDS = 8,      /* shorter sentences repeat legitimately */
+	MIN_PART = 6,       /* duplicate.restated: words of the shorter sentence */
+	PART_BACK = 6,      /* ... looking back this many sentences */
 	NHASH = 32,
 	ROWS = 4,           /* bands of 4 rows: P(candidate | J = 0.7) = 0.89 */
 	NBAND = NHASH / ROWS,
@@ -42,6 +50,9 @@ typedef struct sent {
 	size_t off, len;
 	uint64_t *sh;       /* sorted unique bigram hashes (into one pool) */
 	size_t nsh;
+	uint64_t *wd;       /* word hashes in text order (into a second pool) */
+	uint32_t words;
+	uint32_t para;      /* count of line and paragraph breaks before it */
 	bool skip;          /* inside a duplicate.block finding */
 } sent;
 
@@ -60,8 +71,8 @@ static uint64_t mix64(uint64_t x)
 	return x ^ (x >> 33);
 }
 
-/* Exact Jaccard similarity of two sorted sets. */
-static double jaccard(const sent *a, const sent *b)
+/* Number of hashes two sorted sets share. */
+static size_t shared(const sent *a, const sent *b)
 {
 	size_t i = 0, j = 0, inter = 0;
 	while (i < a->nsh && j < b->nsh) {
@@ -74,8 +85,68 @@ static double jaccard(const sent *a, const sent *b)
 		else
 			j++;
 	}
+	return inter;
+}
+
+/* Exact Jaccard similarity of two sorted sets. */
+static double jaccard(const sent *a, const sent *b)
+{
+	size_t inter = shared(a, b);
 	size_t uni = a->nsh + b->nsh - inter;
 	return uni ? (double)inter / (double)uni : 0;
+}
+
+/* True if the words of c are those of o with words left out at one place:
+ * o's first words (at least three), then o's words at a later position up to
+ * the end of c ("A B C D E F G" -> "A B C D" or "A B C F G"). A sentence
+ * restated in other words or with its end kept ("They'll get the guys that
+ * done it." after "... he said aloud They'll get the guys that done it.")
+ * does not count. */
+static bool shortened_from(const sent *c, const sent *o)
+{
+	size_t m = c->words, n = o->words, a = 0;
+	while (a < m && c->wd[a] == o->wd[a])
+		a++;
+	if (a == m)
+		return true;
+	if (a < 3)
+		return false;
+	for (size_t p = a + 1; p + (m - a) <= n; p++)
+		if (!memcmp(c->wd + a, o->wd + p, (m - a) * sizeof *c->wd))
+			return true;
+	return false;
+}
+
+/* True if a quotation mark stands in [off, off + len) or right before it:
+ * speech and song repeat their lines on purpose. */
+static bool quoted_span(const char *text, size_t off, size_t len)
+{
+	static const char *const marks[] = {"\"", "\u201C", "\u201D", "\u201E", "\u00AB",
+	                                    "\u00BB", "\u2018", "\u2039", "\u203A"};
+	size_t b = off >= 4 ? off - 4 : 0;
+	for (size_t i = b; i < off + len; i++)
+		for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+			if (!strncmp(text + i, marks[m], strlen(marks[m])))
+				return true;
+	return false;
+}
+
+/* The earlier sentence of the same paragraph, at most PART_BACK sentences
+ * back and longer than s[k], that s[k] shortens (shortened_from), or
+ * SIZE_MAX. */
+static size_t restated_from(const char *text, const sent *s, size_t k)
+{
+	const sent *c = &s[k];
+	if (c->words < MIN_PART || c->skip || quoted_span(text, c->off, c->len))
+		return SIZE_MAX;
+	for (size_t o = k; o-- > 0 && k - o <= PART_BACK;) {
+		if (s[o].para != c->para)
+			break;
+		if (s[o].words > c->words && shortened_from(c, &s[o]) &&
+		    !quoted_span(text, s[o].off, s[o].len))
+			return o;
+	}
+	return SIZE_MAX;
 }
 
 /* Is [off, off+len) inside an earlier duplicate.block finding? */
@@ -111,6 +182,21 @@ static bool only_punct(const char *p, size_t n)
 	return true;
 }
 
+/* Length of the text between two copies of a sentence that, after the
+ * first copy's closing punctuation, repeats the text right before the first
+ * copy: the sentence breaker cut "Mit U.S. Steel wird ..." after "U.S.", so
+ * the copy reads "Mit U.S. | Steel wird ..." twice. 0 if it does not. */
+static size_t repeated_lead(const char *text, size_t first, size_t first_end, size_t second)
+{
+	size_t g = first_end;
+	while (g < second && (text[g] == ' ' || strchr(".!?;:", text[g])))
+		g++;
+	size_t n = second - g;
+	if (!n || n > 40 || n > first || memchr(text + g, '\n', n))
+		return 0;
+	return memcmp(text + first - n, text + g, n) ? 0 : n;
+}
+
 /* True if the sentence at [off, off + len) is its line's only text, apart
  * from white space and closing punctuation. */
 static bool alone_on_line(const char *text, size_t tlen, size_t off, size_t len)
@@ -131,24 +217,27 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	tql_doc *doc = ctx->doc;
 	bool want_near = tql_rule_enabled(ctx->eng, "duplicate.near");
 	bool want_same = tql_rule_enabled(ctx->eng, "duplicate.sentence");
-	if ((!want_near && !want_same) || doc->nsent < 2)
+	bool want_part = tql_rule_enabled(ctx->eng, "duplicate.restated");
+	if ((!want_near && !want_same && !want_part) || doc->nsent < 2)
 		return TQL_OK;
 	int block_rule = tql_rule_find(ctx->eng, "duplicate.block");
 	tql_status st = TQL_ENOMEM;
-	/* at most one sentence per MIN_WORDS words, one bigram per token */
-	size_t cap_s = doc->ntok / MIN_WORDS + 1;
+	/* at most one sentence per MIN_PART words, one bigram per token */
+	size_t cap_s = doc->ntok / MIN_PART + 1;
 	sent *s = calloc(cap_s, sizeof *s);
 	uint64_t *pool = malloc(sizeof *pool * (doc->ntok + 1));
+	uint64_t *wpool = malloc(sizeof *wpool * (doc->ntok + 1));
 	size_t cap = 16;
 	bucket *tab = NULL;
 	uint32_t *seen = NULL;
 	tql_buf scratch = {0};
 	tql_linenum ln = {0};
-	if (!s || !pool)
+	if (!s || !pool || !wpool)
 		goto done;
 	/* bigram sets per sentence, from the token stream; a line break ends a
 	 * sentence too (headlines and one-line paragraphs without a full stop) */
-	size_t np = 0, ns = 0, words = 0;
+	size_t np = 0, nw = 0, ns = 0, words = 0;
+	uint32_t para = 0;
 	uint64_t prev = 0;
 	uint32_t cur = UINT32_MAX;
 	for (size_t t = 0; t <= doc->ntok; t++) {
@@ -159,31 +248,39 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			/* close sentence ns */
 			sent *c = &s[ns];
 			c->nsh = (size_t)(pool + np - c->sh);
-			if (words >= MIN_WORDS) {
+			if (words >= MIN_PART) {
 				qsort(c->sh, c->nsh, sizeof *c->sh, cmp_u64);
 				size_t u = 0;
 				for (size_t i = 0; i < c->nsh; i++)
 					if (!u || c->sh[u - 1] != c->sh[i])
 						c->sh[u++] = c->sh[i];
 				c->nsh = u;
+				c->words = (uint32_t)words;
+				c->para = para;
 				c->skip = block_rule >= 0 && in_block_finding(ctx, block_rule, c->off, c->len);
 				ns++;
 			} else
+			{
 				np = (size_t)(c->sh - pool);
+				nw = (size_t)(c->wd - wpool);
+			}
 			cur = UINT32_MAX;
 		}
+		if (tk && (tk->kind == TQL_TOK_NEWLINE || tk->kind == TQL_TOK_PARA))
+			para++;
 		if (!tk || (tk->kind != TQL_TOK_WORD && tk->kind != TQL_TOK_NUMBER))
 			continue;
 		if (cur == UINT32_MAX) {
 			if (ns >= cap_s)
 				break;
-			s[ns] = (sent){tk->off, 0, pool + np, 0, false};
+			s[ns] = (sent){tk->off, 0, pool + np, 0, wpool + nw, 0, 0, false};
 			cur = tk->sent;
 			words = 0;
 		}
 		uint64_t h = tql_key_word(doc->text + tk->off, tk->len, &scratch);
 		if (!h)
 			goto done;
+		wpool[nw++] = h;
 		if (words++)
 			pool[np++] = tql_key_mix(prev, h);
 		prev = h;
@@ -196,7 +293,19 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	if (!tab || !seen)
 		goto done;
 	for (size_t k = 0; k < ns; k++) {
-		if (!s[k].nsh)
+		if (want_part) {
+			size_t o = restated_from(doc->text, s, k);
+			if (o != SIZE_MAX) {
+				unsigned line = tql_linenum_get(&ln, doc, s[o].off);
+				if (!tql_emit(ctx, "duplicate.restated", s[k].off, s[k].len, NULL, false,
+				              "this sentence repeats words of the longer sentence at "
+				              "line %u",
+				              line))
+					goto done;
+				continue;
+			}
+		}
+		if (!s[k].nsh || s[k].words < MIN_WORDS)
 			continue;
 		uint64_t sig[NHASH];
 		for (int h = 0; h < NHASH; h++)
@@ -253,12 +362,13 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		 * paragraphs (scripture, a refrain, a definition restated: 16 in
 		 * the Brown corpus, none of them alone on a line or adjacent). */
 		if (nsame) {
+			size_t lead = 0, gap_off = s[same].off + s[same].len;
 			if (nsame == 1 && want_same &&
 			    (alone_on_line(doc->text, doc->len, s[k].off, s[k].len) ||
-			     only_punct(doc->text + s[same].off + s[same].len,
-			                s[k].off - s[same].off - s[same].len))) {
+			     only_punct(doc->text + gap_off, s[k].off - gap_off) ||
+			     (lead = repeated_lead(doc->text, s[same].off, gap_off, s[k].off)))) {
 				unsigned line = tql_linenum_get(&ln, doc, s[same].off);
-				if (!tql_emit(ctx, "duplicate.sentence", s[k].off, s[k].len, NULL,
+				if (!tql_emit(ctx, "duplicate.sentence", s[k].off - lead, s[k].len + lead, NULL,
 				              false, "this sentence repeats the sentence at line %u", line))
 					goto done;
 			}
@@ -277,6 +387,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 done:
 	free(s);
 	free(pool);
+	free(wpool);
 	free(tab);
 	free(seen);
 	tql_buf_free(&scratch);
