@@ -4,7 +4,9 @@
 #include "name_text.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <unicode/uscript.h>
 
 /* End of the word of a name that starts at s[i] (s has n bytes): words
  * end at white space, hyphens and ASCII punctuation. */
@@ -184,5 +186,131 @@ done:
 	tql_buf_free(&alt);
 	tql_strmap_free(&most);
 	tql_strmap_free(&wmost);
+	return ok;
+}
+
+/* One capitalised word's spellings in a document (tql_na_accent_words). */
+typedef struct aword {
+	size_t first, alt;      /* first token, first token of the other spelling */
+	size_t n0, n1;          /* tokens spelled as first, as alt */
+	bool has_alt;
+} aword;
+
+/* Is token t a word whose accents tql_na_accent_words compares: a
+ * capitalised Latin word of five letters or more, and not a common word of
+ * the language capitalised at the start of a sentence? */
+static bool accent_candidate(tql_ctx *ctx, size_t t)
+{
+	const tql_doc *doc = ctx->doc;
+	const tql_token *tk = &doc->tok[t];
+	const char *w = doc->text + tk->off;
+	if (tk->kind != TQL_TOK_WORD || tk->script != USCRIPT_LATIN ||
+	    !(tk->flags & TQL_TF_UPPER_INITIAL) || (tk->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) ||
+	    tql_u8_count(w, tk->len) < 5)
+		return false;
+	size_t p = t;
+	while (p > 0 && doc->tok[p - 1].kind != TQL_TOK_WORD && doc->tok[p - 1].kind != TQL_TOK_NUMBER)
+		p--;
+	bool initial = p == 0 || doc->tok[p - 1].sent != tk->sent;
+	return !initial || tql_spell_lowered(ctx->chk, ctx->lang, w, tk->len) != 1;
+}
+
+/* Does the dictionary know the word of token tk as written? */
+static bool known_word(tql_ctx *ctx, const tql_token *tk)
+{
+	return tql_spell(ctx->chk, ctx->lang, ctx->doc->text + tk->off, tk->len) == 1;
+}
+
+/* Has another consistency.name finding (rule index rule) already judged
+ * one of a's spellings (the names check, knowing "Christian Stocker",
+ * reports "Stöcker")? */
+static bool spelling_judged(const tql_doc *doc, int rule, const aword *a)
+{
+	const tql_token *s[2] = {&doc->tok[a->first], &doc->tok[a->alt]};
+	for (size_t i = 0; i < doc->nfind; i++) {
+		const tql_raw_finding *f = &doc->find[i];
+		if ((int)f->rule != rule || f->source_span)
+			continue;
+		for (int j = 0; j < 2; j++)
+			for (size_t o = f->off; o + s[j]->len <= f->off + f->len; o++)
+				if (memcmp(doc->text + o, doc->text + s[j]->off, s[j]->len) == 0)
+					return true;
+	}
+	return false;
+}
+
+bool tql_na_accent_words(tql_ctx *ctx)
+{
+	const tql_doc *doc = ctx->doc;
+	tql_strmap idx = {0};   /* folded word -> aword index + 1 */
+	aword *aw = NULL;       /* owned */
+	size_t naw = 0, cap = 0;
+	tql_buf k = {0};
+	bool ok = false;
+	int rule = tql_rule_find(ctx->eng, "consistency.name");
+	for (size_t t = 0; t < doc->ntok; t++) {
+		const tql_token *tk = &doc->tok[t];
+		if (!accent_candidate(ctx, t))
+			continue;
+		k.n = 0;
+		if (!tql_fold(doc->text + tk->off, tk->len, &k))
+			goto done;
+		uintptr_t v;
+		if (!tql_strmap_get(&idx, k.p, k.n, &v)) {
+			if (!TQL_GROW(aw, cap, naw + 1) || !tql_strmap_put(&idx, k.p, k.n, naw + 1))
+				goto done;
+			aw[naw++] = (aword){t, 0, 1, 0, false};
+			continue;
+		}
+		aword *a = &aw[v - 1];
+		int sp = tql_nt_spelling_of(doc, a->first, t);
+		if (sp == TQL_SP_SAME)
+			a->n0++;
+		else if (sp == TQL_SP_ACCENT && !a->has_alt) {
+			a->has_alt = true;
+			a->alt = t;
+			a->n1 = 1;
+		} else if (a->has_alt && tql_nt_spelling_of(doc, a->alt, t) == TQL_SP_SAME)
+			a->n1++;
+	}
+	/* the rarer spelling, else the one with fewer accents (translation
+	 * drops accents far more often than it adds them), at each of its
+	 * occurrences that no other finding covers */
+	for (size_t i = 0; i < naw; i++) {
+		const aword *a = &aw[i];
+		if (!a->has_alt)
+			continue;
+		const tql_token *ft = &doc->tok[a->first], *at = &doc->tok[a->alt];
+		bool keep_first = a->n0 != a->n1
+		                      ? a->n0 > a->n1
+		                      : tql_nt_accent_count(doc->text + ft->off, ft->len) >=
+		                            tql_nt_accent_count(doc->text + at->off, at->len);
+		const tql_token *kt = &doc->tok[keep_first ? a->first : a->alt];
+		const tql_token *bt = &doc->tok[keep_first ? a->alt : a->first];
+		/* two words of the dictionary ("Flughafen" / "Flughäfen", "Cafe" /
+		 * "Café"); one may be ("Guillen", a form of "guillarse") */
+		if ((known_word(ctx, kt) && known_word(ctx, bt)) || spelling_judged(doc, rule, a))
+			continue;
+		for (size_t t = keep_first ? a->alt : a->first; t < doc->ntok; t++) {
+			const tql_token *tk = &doc->tok[t];
+			if (tk->kind != TQL_TOK_WORD || tk->len != bt->len ||
+			    memcmp(doc->text + tk->off, doc->text + bt->off, tk->len) != 0 ||
+			    tql_nt_covered(doc, tk))
+				continue;
+			char sugg[128];
+			snprintf(sugg, sizeof sugg, "%.*s", (int)(kt->len < 120 ? kt->len : 120),
+			         doc->text + kt->off);
+			if (!tql_emit(ctx, "consistency.name", tk->off, tk->len, sugg, false,
+			              "'%.*s' is written '%s' elsewhere in this document (line %d); use "
+			              "one form",
+			              (int)tk->len, doc->text + tk->off, sugg, tql_nt_line_of(doc, kt->off)))
+				goto done;
+		}
+	}
+	ok = true;
+done:
+	free(aw);
+	tql_buf_free(&k);
+	tql_strmap_free(&idx);
 	return ok;
 }

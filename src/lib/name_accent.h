@@ -20,4 +20,11 @@ typedef struct tql_mention {
  * entity; lang is the table language. False: out of memory. */
 bool tql_na_accent_consistency(tql_ctx *ctx, const char *lang, const tql_mention *ms, size_t n);
 
+/* Reports as consistency.name a capitalised word written with and without
+ * an accent past its first letter in one document ("Fernanda Tôrres" after
+ * "Fernanda Torres", "Guillen" after "Guillén"), table entry or not: the
+ * rarer, else the later spelling, where no other finding covers it. Common
+ * words of the language are left out. False: out of memory. */
+bool tql_na_accent_words(tql_ctx *ctx);
+
 #endif

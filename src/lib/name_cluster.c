@@ -2,6 +2,7 @@
  * Candidates meet through their one-deletion keys (SymSpell style), so
  * the cost is linear in the number of candidate words. */
 #include "name_cluster.h"
+#include "name_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -111,39 +112,6 @@ static bool cyrillic_vowel_swap(const char *a, size_t al, const char *b, size_t 
 	return false;
 }
 
-/* How token b's spelling stands to token a's (the two fold alike), past
- * their first letters, whose accent may be dropped by convention on a
- * capital ("Etienne", "Ecija"): the same up to case, or other only in a
- * letter's accent ("Zocalo" / "Zócalo"), or other in another way (an
- * apostrophe: "Geraghtys" / "Geraghty's"). */
-enum { SP_SAME, SP_ACCENT, SP_OTHER };
-
-static int spelling_of(const tql_doc *doc, size_t a, size_t b)
-{
-	const tql_token *x = &doc->tok[a], *y = &doc->tok[b];
-	const char *xs = doc->text + x->off, *ys = doc->text + y->off;
-	size_t xi = 0, yi = 0;
-	tql_u8_next(xs, x->len, &xi);
-	tql_u8_next(ys, y->len, &yi);
-	int verdict = SP_SAME;
-	tql_buf f1 = {0}, f2 = {0};
-	while (xi < x->len && yi < y->len && verdict != SP_OTHER) {
-		size_t x0 = xi, y0 = yi;
-		int32_t c1 = tql_u8_next(xs, x->len, &xi), c2 = tql_u8_next(ys, y->len, &yi);
-		if (c1 == c2 || u_tolower(c1) == u_tolower(c2))
-			continue;
-		f1.n = f2.n = 0;
-		bool folded = tql_fold(xs + x0, xi - x0, &f1) && tql_fold(ys + y0, yi - y0, &f2);
-		verdict = folded && u_isalpha(c1) && u_isalpha(c2) && f1.n == f2.n &&
-		                  memcmp(f1.p, f2.p, f1.n) == 0
-		              ? SP_ACCENT
-		              : SP_OTHER;
-	}
-	tql_buf_free(&f1);
-	tql_buf_free(&f2);
-	return xi < x->len || yi < y->len ? SP_OTHER : verdict;
-}
-
 static bool add_occurrence(cstate *cs, size_t t)
 {
 	const tql_doc *doc = cs->ctx->doc;
@@ -168,14 +136,14 @@ static bool add_occurrence(cstate *cs, size_t t)
 			return false;
 	}
 	f->count++;
-	int sp = spelling_of(doc, f->first_tok, t);
-	if (sp == SP_SAME)
+	int sp = tql_nt_spelling_of(doc, f->first_tok, t);
+	if (sp == TQL_SP_SAME)
 		f->count0++;
-	else if (sp == SP_ACCENT && tk->script == USCRIPT_LATIN && !f->has_alt) {
+	else if (sp == TQL_SP_ACCENT && tk->script == USCRIPT_LATIN && !f->has_alt) {
 		f->has_alt = true;
 		f->alt_tok = t;
 		f->count1 = 1;
-	} else if (f->has_alt && spelling_of(doc, f->alt_tok, t) == SP_SAME)
+	} else if (f->has_alt && tql_nt_spelling_of(doc, f->alt_tok, t) == TQL_SP_SAME)
 		f->count1++;
 	bool listed;
 	char *w = name_before(cs, t, !f->lead, &listed); /* owned */

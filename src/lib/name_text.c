@@ -292,3 +292,29 @@ bool tql_nt_covered(const tql_doc *doc, const tql_token *tk)
 	}
 	return false;
 }
+
+int tql_nt_spelling_of(const tql_doc *doc, size_t a, size_t b)
+{
+	const tql_token *x = &doc->tok[a], *y = &doc->tok[b];
+	const char *xs = doc->text + x->off, *ys = doc->text + y->off;
+	size_t xi = 0, yi = 0;
+	tql_u8_next(xs, x->len, &xi);
+	tql_u8_next(ys, y->len, &yi);
+	int verdict = TQL_SP_SAME;
+	tql_buf f1 = {0}, f2 = {0};
+	while (xi < x->len && yi < y->len && verdict != TQL_SP_OTHER) {
+		size_t x0 = xi, y0 = yi;
+		int32_t c1 = tql_u8_next(xs, x->len, &xi), c2 = tql_u8_next(ys, y->len, &yi);
+		if (c1 == c2 || u_tolower(c1) == u_tolower(c2))
+			continue;
+		f1.n = f2.n = 0;
+		bool folded = tql_fold(xs + x0, xi - x0, &f1) && tql_fold(ys + y0, yi - y0, &f2);
+		verdict = folded && u_isalpha(c1) && u_isalpha(c2) && f1.n == f2.n &&
+		                  memcmp(f1.p, f2.p, f1.n) == 0
+		              ? TQL_SP_ACCENT
+		              : TQL_SP_OTHER;
+	}
+	tql_buf_free(&f1);
+	tql_buf_free(&f2);
+	return xi < x->len || yi < y->len ? TQL_SP_OTHER : verdict;
+}

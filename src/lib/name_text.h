@@ -51,4 +51,12 @@ int tql_nt_line_of(const tql_doc *doc, size_t a);
 /* Does a finding already recorded cover token tk? */
 bool tql_nt_covered(const tql_doc *doc, const tql_token *tk);
 
+/* How token b's spelling stands to token a's (the two fold alike), past
+ * their first letters, whose accent may be dropped by convention on a
+ * capital ("Etienne", "Ecija"): the same up to case, or other only in a
+ * letter's accent ("Zocalo" / "Zócalo"), or other in another way (an
+ * apostrophe: "Geraghtys" / "Geraghty's"). */
+enum { TQL_SP_SAME, TQL_SP_ACCENT, TQL_SP_OTHER };
+int tql_nt_spelling_of(const tql_doc *doc, size_t a, size_t b);
+
 #endif

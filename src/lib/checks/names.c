@@ -3363,6 +3363,10 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	if ((rs = tql_name_places(ctx, st.lang, nm, ctx->eng->places, st.m, st.nm_, unk, keep)) != TQL_OK)
 		goto done;
 	rs = consistency(&st);
+	/* ... and any capitalised word with and without an accent (after the
+	 * table's own judgements, which it leaves alone) */
+	if (rs == TQL_OK && tql_rule_enabled(ctx->eng, "consistency.name") && !tql_na_accent_words(ctx))
+		rs = TQL_ENOMEM;
 done:
 	if (own_tok) {
 		doc->tok = doc_tok;
