@@ -247,7 +247,40 @@ static bool spelling_judged(const tql_doc *doc, int rule, const aword *a)
 	return false;
 }
 
-bool tql_na_accent_words(tql_ctx *ctx)
+/* Does token tk lie inside a known name of several words written exactly
+ * as the table writes it (mentions ms, in text order)? */
+static bool in_known_name(const tql_doc *doc, const tql_token *tk, const tql_mention *ms, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const tql_mention *m = &ms[i];
+		if (m->off > tk->off)
+			break;
+		/* as the table writes it: the fold matches "Antonio Guterres" to
+		 * "António Guterres", whose accent is the question here */
+		if (!m->error && tk->off + tk->len <= m->off + m->len && m->len > tk->len &&
+		    memchr(doc->text + m->off, ' ', m->len) && m->form && strlen(m->form) == m->len &&
+		    memcmp(m->form, doc->text + m->off, m->len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Does every occurrence of the spelling of token w lie inside a known name
+ * (in_known_name)? */
+static bool only_in_known_names(const tql_doc *doc, const tql_token *w, const tql_mention *ms,
+                                size_t n)
+{
+	for (size_t t = 0; t < doc->ntok; t++) {
+		const tql_token *tk = &doc->tok[t];
+		if (tk->kind == TQL_TOK_WORD && tk->len == w->len &&
+		    memcmp(doc->text + tk->off, doc->text + w->off, w->len) == 0 &&
+		    !in_known_name(doc, tk, ms, n))
+			return false;
+	}
+	return true;
+}
+
+bool tql_na_accent_words(tql_ctx *ctx, const tql_mention *ms, size_t n)
 {
 	const tql_doc *doc = ctx->doc;
 	tql_strmap idx = {0};   /* folded word -> aword index + 1 */
@@ -299,11 +332,17 @@ bool tql_na_accent_words(tql_ctx *ctx)
 		 * "Café"); one may be ("Guillen", a form of "guillarse") */
 		if ((known_word(ctx, kt) && known_word(ctx, bt)) || spelling_judged(doc, rule, a))
 			continue;
+		/* the kept spelling stands only inside a known name ("Paris" of
+		 * "Paris Saint-Germain"): no evidence against an accented one */
+		if (only_in_known_names(doc, kt, ms, n) &&
+		    tql_nt_accent_count(doc->text + kt->off, kt->len) <
+		        tql_nt_accent_count(doc->text + bt->off, bt->len))
+			continue;
 		for (size_t t = keep_first ? a->alt : a->first; t < doc->ntok; t++) {
 			const tql_token *tk = &doc->tok[t];
 			if (tk->kind != TQL_TOK_WORD || tk->len != bt->len ||
 			    memcmp(doc->text + tk->off, doc->text + bt->off, tk->len) != 0 ||
-			    tql_nt_covered(doc, tk))
+			    tql_nt_covered(doc, tk) || in_known_name(doc, tk, ms, n))
 				continue;
 			char sugg[128];
 			snprintf(sugg, sizeof sugg, "%.*s", (int)(kt->len < 120 ? kt->len : 120),

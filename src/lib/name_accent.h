@@ -24,7 +24,9 @@ bool tql_na_accent_consistency(tql_ctx *ctx, const char *lang, const tql_mention
  * an accent past its first letter in one document ("Fernanda Tôrres" after
  * "Fernanda Torres", "Guillen" after "Guillén"), table entry or not: the
  * rarer, else the later spelling, where no other finding covers it. Common
- * words of the language are left out. False: out of memory. */
-bool tql_na_accent_words(tql_ctx *ctx);
+ * words of the language are left out, and so are the words of a known
+ * name of several words among the n mentions ms ("Paris" of "Paris
+ * Saint-Germain" beside "París" in Spanish). False: out of memory. */
+bool tql_na_accent_words(tql_ctx *ctx, const tql_mention *ms, size_t n);
 
 #endif

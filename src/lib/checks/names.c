@@ -9,6 +9,7 @@
 #include "../name_cluster.h"
 #include "../name_echo.h"
 #include "../name_place.h"
+#include "../name_forms.h"
 #include "../name_slavic.h"
 #include "../name_text.h"
 #include "../names.h"
@@ -3365,7 +3366,10 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	rs = consistency(&st);
 	/* ... and any capitalised word with and without an accent (after the
 	 * table's own judgements, which it leaves alone) */
-	if (rs == TQL_OK && tql_rule_enabled(ctx->eng, "consistency.name") && !tql_na_accent_words(ctx))
+	if (rs == TQL_OK && tql_rule_enabled(ctx->eng, "consistency.name") && !tql_na_accent_words(ctx, st.m, st.nm_))
+		rs = TQL_ENOMEM;
+	/* ... and one name written as one word and as two */
+	if (rs == TQL_OK && tql_rule_enabled(ctx->eng, "consistency.name") && !tql_name_forms(ctx))
 		rs = TQL_ENOMEM;
 done:
 	if (own_tok) {
