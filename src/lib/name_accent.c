@@ -99,16 +99,6 @@ static bool accented_words(const tql_doc *doc, const tql_mention *m, const tql_s
 	return any;
 }
 
-/* consistency.name on [off, off + len), suggesting `shown`, the spelling
- * found at document offset at. */
-static bool emit_written(tql_ctx *ctx, size_t off, size_t len, const char *shown, size_t at)
-{
-	const tql_doc *doc = ctx->doc;
-	return tql_emit(ctx, "consistency.name", off, len, shown, false,
-	                "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
-	                (int)len, doc->text + off, shown, tql_nt_line_of(doc, at));
-}
-
 bool tql_na_accent_consistency(tql_ctx *ctx, const char *lang, const tql_mention *ms, size_t n)
 {
 	const tql_doc *doc = ctx->doc;
@@ -184,7 +174,7 @@ bool tql_na_accent_consistency(tql_ctx *ctx, const char *lang, const tql_mention
 			continue;
 		char shown[256];
 		snprintf(shown, sizeof shown, "%.*s", (int)(on < 200 ? on : 200), other);
-		if (!emit_written(ctx, m->off, m->len, shown, at))
+		if (!tql_nt_emit_written(ctx, m->off, m->len, shown, at))
 			goto done;
 	}
 	ok = true;
@@ -347,7 +337,7 @@ bool tql_na_accent_words(tql_ctx *ctx, const tql_mention *ms, size_t n)
 			char sugg[128];
 			snprintf(sugg, sizeof sugg, "%.*s", (int)(kt->len < 120 ? kt->len : 120),
 			         doc->text + kt->off);
-			if (!emit_written(ctx, tk->off, tk->len, sugg, kt->off))
+			if (!tql_nt_emit_written(ctx, tk->off, tk->len, sugg, kt->off))
 				goto done;
 		}
 	}

@@ -30,32 +30,34 @@ static bool common_word(tql_ctx *ctx, const tql_token *tk)
 	return tql_spell_lowered(ctx->chk, ctx->lang, w, tk->len) == 1;
 }
 
-/* Folds s (n bytes) into out without hyphens. */
+/* Appends s (n bytes), folded and without hyphens, to out. */
 static bool fold_joined(const char *s, size_t n, tql_buf *out)
 {
-	tql_buf f = {0};
-	bool ok = tql_fold(s, n, &f);
-	for (size_t i = 0; ok && i < f.n; i++)
-		if (f.p[i] != '-')
-			ok = tql_buf_addc(out, f.p[i]);
-	tql_buf_free(&f);
-	return ok;
+	size_t from = out->n;
+	if (!tql_fold(s, n, out))
+		return false;
+	size_t w = from;
+	for (size_t i = from; i < out->n; i++)
+		if (out->p[i] != '-')
+			out->p[w++] = out->p[i];
+	out->n = w;
+	out->p[w] = '\0'; /* tql_fold's output is NUL-terminated: so is this */
+	return true;
 }
 
-/* Index of the next token after t that is not horizontal space, or SIZE_MAX;
- * *spaces: the number of space tokens skipped and their width is one. */
-static size_t next_word(const tql_doc *doc, size_t t, bool *one_space)
+/* Is token t followed, after exactly one plain space, by a capitalised word
+ * of the same sentence (token t + 2)? */
+static bool spaced_pair(const tql_doc *doc, size_t t)
 {
-	size_t u = t + 1;
-	*one_space = false;
-	if (u < doc->ntok && doc->tok[u].kind == TQL_TOK_SPACE) {
-		*one_space = doc->tok[u].len == 1 && doc->text[doc->tok[u].off] == ' ';
-		u++;
-	}
-	return u < doc->ntok ? u : SIZE_MAX;
+	if (t + 2 >= doc->ntok)
+		return false;
+	const tql_token *sp = &doc->tok[t + 1], *u = &doc->tok[t + 2];
+	return sp->kind == TQL_TOK_SPACE && sp->len == 1 && doc->text[sp->off] == ' ' &&
+	       cap_word(u) && u->sent == doc->tok[t].sent;
 }
 
-/* Emits consistency.name on tokens [a, b] (b == a for one word). */
+/* Emits consistency.name on tokens [a, b] (b == a for one word), naming
+ * the form keep. */
 static bool emit(tql_ctx *ctx, size_t a, size_t b, const nf_form *keep)
 {
 	const tql_doc *doc = ctx->doc;
@@ -65,9 +67,7 @@ static bool emit(tql_ctx *ctx, size_t a, size_t b, const nf_form *keep)
 	size_t kl = kb->off + kb->len - ka->off;
 	char shown[160];
 	snprintf(shown, sizeof shown, "%.*s", (int)(kl < 150 ? kl : 150), doc->text + ka->off);
-	return tql_emit(ctx, "consistency.name", off, len, shown, false,
-	                "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
-	                (int)len, doc->text + off, shown, tql_nt_line_of(doc, ka->off));
+	return tql_nt_emit_written(ctx, off, len, shown, ka->off);
 }
 
 bool tql_name_forms(tql_ctx *ctx)
@@ -84,18 +84,13 @@ bool tql_name_forms(tql_ctx *ctx)
 		if (!cap_word(tk))
 			continue;
 		for (int spaced = 0; spaced < 2; spaced++) {
-			size_t u = t;
-			if (spaced) {
-				bool one;
-				u = next_word(doc, t, &one);
-				if (u == SIZE_MAX || !one || u != t + 2 || !cap_word(&doc->tok[u]) ||
-				    doc->tok[u].sent != tk->sent)
-					continue;
-			}
+			if (spaced && !spaced_pair(doc, t))
+				continue;
+			const tql_token *u = &doc->tok[t + 2 * spaced];
 			k.n = 0;
 			if (!tql_buf_addc(&k, spaced ? 's' : 'j') ||
 			    !fold_joined(doc->text + tk->off, tk->len, &k) ||
-			    (spaced && !fold_joined(doc->text + doc->tok[u].off, doc->tok[u].len, &k)))
+			    (spaced && !fold_joined(doc->text + u->off, u->len, &k)))
 				goto done;
 			if (k.n < 7) /* short joins meet by chance ("De Re" / "Dere") */
 				continue;
@@ -118,8 +113,10 @@ bool tql_name_forms(tql_ctx *ctx)
 		/* two common words ("Park Way" / "Parkway", "Web Server" /
 		 * "Webserver": a compound, not a name), or a particle ("Du Pont",
 		 * "La Salle", "San Antonio": both spellings are in use) */
-		if (tql_u8_count(doc->text + a->off, a->len) <= 3 ||
-		    (common_word(ctx, a) && common_word(ctx, b)))
+		if (tql_u8_count(doc->text + a->off, a->len) <= 3)
+			continue;
+		bool ca = common_word(ctx, a), cb = common_word(ctx, b);
+		if (ca && cb)
 			continue;
 		k.n = 0;
 		if (!tql_buf_addc(&k, 'j') || !fold_joined(doc->text + a->off, a->len, &k) ||
@@ -133,8 +130,7 @@ bool tql_name_forms(tql_ctx *ctx)
 		 * does not ("Vietnam" / "Viet Nam"): both spellings are standard
 		 * ("Commerzbank" / "Commerz Bank" is not: "Bank" is a word) */
 		const tql_token *jt = &doc->tok[j->first];
-		if (tql_spell(ctx->chk, ctx->lang, doc->text + jt->off, jt->len) == 1 &&
-		    !common_word(ctx, a) && !common_word(ctx, b))
+		if (!ca && !cb && tql_spell(ctx->chk, ctx->lang, doc->text + jt->off, jt->len) == 1)
 			continue;
 		bool keep_joined = j->n != s->n ? j->n > s->n : j->first < s->first;
 		const nf_form *bad = keep_joined ? s : j, *keep = keep_joined ? j : s;

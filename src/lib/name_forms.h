@@ -7,11 +7,14 @@
 
 /*
  * Reports as consistency.name two capitalised words separated by one space
- * ("Commerz Bank", "Ariane Group", "Tel Aviv") where the same document also
- * writes them as one word, joined or hyphenated ("Commerzbank",
- * "ArianeGroup", "Tel-Aviv"): the rarer form, else the later one, at each
- * occurrence no other finding covers, suggesting the other. False: out of
- * memory.
+ * ("Commerz Bank", "Ariane Group") where the same document also writes them
+ * as one word token, joined or hyphenated inside the token ("Commerzbank",
+ * "ArianeGroup"): the rarer form, else the later one, at each occurrence no
+ * other finding covers, suggesting the other. Silent for two common words
+ * ("Park Way" / "Parkway"), a first word of three letters or fewer ("Du
+ * Pont", "Tel Aviv": the segmenter splits "Tel-Aviv" anyway) and a
+ * dictionary word split into two unknown ones ("Vietnam" / "Viet Nam").
+ * False: out of memory.
  */
 bool tql_name_forms(tql_ctx *ctx);
 

@@ -281,6 +281,14 @@ size_t tql_nt_without_possessive(const char *t, size_t n)
 	return n;
 }
 
+bool tql_nt_emit_written(tql_ctx *ctx, size_t off, size_t len, const char *shown, size_t at)
+{
+	const tql_doc *doc = ctx->doc;
+	return tql_emit(ctx, "consistency.name", off, len, shown, false,
+	                "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
+	                (int)len, doc->text + off, shown, tql_nt_line_of(doc, at));
+}
+
 bool tql_nt_covered(const tql_doc *doc, const tql_token *tk)
 {
 	for (size_t i = 0; i < doc->nfind; i++) {

@@ -48,6 +48,11 @@ bool tql_nt_lower_initial(const char *s, size_t n, char *out, size_t cap, size_t
 /* Source line (1-based) of analysed offset a. */
 int tql_nt_line_of(const tql_doc *doc, size_t a);
 
+/* consistency.name on analysed [off, off + len), suggesting `shown`, the
+ * spelling found at analysed offset at: "'X' is written 'Y' elsewhere in
+ * this document (line N); use one form". False: out of memory. */
+bool tql_nt_emit_written(tql_ctx *ctx, size_t off, size_t len, const char *shown, size_t at);
+
 /* Does a finding already recorded cover token tk? */
 bool tql_nt_covered(const tql_doc *doc, const tql_token *tk);
 

@@ -40,19 +40,6 @@ static bool same_word(tql_buf *a, tql_buf *b, const char *x, size_t xn, const ch
 	       memcmp(a->p, b->p, a->n) == 0;
 }
 
-/* Is token t the first word of its sentence? */
-static bool sentence_initial(const tql_doc *doc, size_t t)
-{
-	for (size_t p = t; p > 0; p--) {
-		const tql_token *q = &doc->tok[p - 1];
-		if (q->sent != doc->tok[t].sent)
-			return true;
-		if (q->kind == TQL_TOK_WORD || q->kind == TQL_TOK_NUMBER)
-			return false;
-	}
-	return true;
-}
-
 static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	const dup_shared *d = shared;
@@ -79,7 +66,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			 * naming a series or an option, then the preposition */
 			if (shape_ok && tql_u8_count(x, pk->len) == 1 &&
 			    (pk->flags & TQL_TF_UPPER_INITIAL) && !(tk->flags & TQL_TF_UPPER_INITIAL) &&
-			    !sentence_initial(doc, prev))
+			    !(pk->flags & TQL_TF_SENT_START))
 				shape_ok = false;
 			if (shape_ok && same_word(&a, &b, x, pk->len, y, tk->len)) {
 				key.n = 0;

@@ -8,8 +8,8 @@
 #include "../name_accent.h"
 #include "../name_cluster.h"
 #include "../name_echo.h"
-#include "../name_place.h"
 #include "../name_forms.h"
+#include "../name_place.h"
 #include "../name_slavic.h"
 #include "../name_text.h"
 #include "../names.h"
@@ -3131,9 +3131,7 @@ static tql_status consistency(nstate *st)
 		if (!rf->error && tql_fold(rt, rl, &rk) && strcmp(rk.p, rf->key) != 0)
 			snprintf(refshown, sizeof refshown, "%s", rf->form);
 		tql_buf_free(&rk);
-		if (!tql_emit(ctx, "consistency.name", m->off, m->len, refshown, false,
-		              "'%.*s' is written '%s' elsewhere in this document (line %d); use one form",
-		              (int)m->len, ctx->doc->text + m->off, refshown, tql_nt_line_of(ctx->doc, rf->off)))
+		if (!tql_nt_emit_written(ctx, m->off, m->len, refshown, rf->off))
 			goto done;
 	}
 	rs = tql_na_accent_consistency(ctx, st->lang, st->m, st->nm_) ? TQL_OK : TQL_ENOMEM;
@@ -3366,10 +3364,9 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	rs = consistency(&st);
 	/* ... and any capitalised word with and without an accent (after the
 	 * table's own judgements, which it leaves alone) */
-	if (rs == TQL_OK && tql_rule_enabled(ctx->eng, "consistency.name") && !tql_na_accent_words(ctx, st.m, st.nm_))
-		rs = TQL_ENOMEM;
 	/* ... and one name written as one word and as two */
-	if (rs == TQL_OK && tql_rule_enabled(ctx->eng, "consistency.name") && !tql_name_forms(ctx))
+	if (rs == TQL_OK && tql_rule_enabled(ctx->eng, "consistency.name") &&
+	    (!tql_na_accent_words(ctx, st.m, st.nm_) || !tql_name_forms(ctx)))
 		rs = TQL_ENOMEM;
 done:
 	if (own_tok) {
