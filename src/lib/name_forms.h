@@ -8,8 +8,8 @@
 /*
  * Reports as consistency.name two capitalised words separated by one space
  * ("Commerz Bank", "Ariane Group") where the same document also writes them
- * as one word token, joined or hyphenated inside the token ("Commerzbank",
- * "ArianeGroup"): the rarer form, else the later one, at each occurrence no
+ * as one word token ("Commerzbank", "ArianeGroup"; a hyphenated form,
+ * "Commerz-Bank", is split by the segmenter and not compared): the rarer form, else the later one, at each occurrence no
  * other finding covers, suggesting the other. Silent for two common words
  * ("Park Way" / "Parkway"), a first word of three letters or fewer ("Du
  * Pont", "Tel Aviv": the segmenter splits "Tel-Aviv" anyway) and a
