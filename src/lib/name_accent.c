@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 #include <unicode/uscript.h>
 
@@ -185,6 +186,52 @@ done:
 	tql_strmap_free(&most);
 	tql_strmap_free(&wmost);
 	return ok;
+}
+
+enum { CASE_NEAR = 5000 }; /* bytes between two mentions compared by case */
+
+/* Is text t (n bytes) table form f (same length) with the case of ASCII
+ * letters changed or a hyphen and a space swapped, the first change past
+ * the first word ("Luca De Meo" / "Luca de Meo", "François Henri Pinault"
+ * / "François-Henri Pinault")? */
+static bool inner_case_only(const char *t, const char *f, size_t n)
+{
+	size_t first = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i] == f[i])
+			continue;
+		unsigned char a = (unsigned char)t[i], b = (unsigned char)f[i];
+		bool dash = (a == '-' && b == ' ') || (a == ' ' && b == '-');
+		if (!dash && (a >= 0x80 || b >= 0x80 || (a | 0x20) != (b | 0x20) || !isalpha(a)))
+			return false;
+		if (first == SIZE_MAX)
+			first = dash ? i + 1 : i;
+	}
+	return first != SIZE_MAX && first > 0 && (t[first - 1] == ' ' || t[first - 1] == '-');
+}
+
+bool tql_na_case_consistency(tql_ctx *ctx, const tql_mention *ms, size_t n)
+{
+	const tql_doc *doc = ctx->doc;
+	for (size_t a = 0; a < n; a++) {
+		const tql_mention *m = &ms[a];
+		size_t fl = strlen(m->form);
+		const char *mt = doc->text + m->off;
+		if (m->error || m->acronym || m->len != fl || strncmp(m->entity, "cldr-", 5) == 0 ||
+		    !inner_case_only(mt, m->form, fl))
+			continue;
+		/* the table form itself nearby (one article, not two texts of a
+		 * stream) */
+		size_t at = SIZE_MAX;
+		for (size_t b = 0; b < n && at == SIZE_MAX; b++)
+			if (b != a && ms[b].len == fl && strcmp(ms[b].entity, m->entity) == 0 &&
+			    (ms[b].off > m->off ? ms[b].off - m->off : m->off - ms[b].off) <= CASE_NEAR &&
+			    memcmp(doc->text + ms[b].off, m->form, fl) == 0)
+				at = ms[b].off;
+		if (at != SIZE_MAX && !tql_nt_emit_written(ctx, m->off, m->len, m->form, at))
+			return false;
+	}
+	return true;
 }
 
 /* One capitalised word's spellings in a document (tql_na_accent_words). */

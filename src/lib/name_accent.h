@@ -20,6 +20,14 @@ typedef struct tql_mention {
  * entity; lang is the table language. False: out of memory. */
 bool tql_na_accent_consistency(tql_ctx *ctx, const char *lang, const tql_mention *ms, size_t n);
 
+/* Reports as consistency.name each of the n mentions ms written as its
+ * curated table form with the case of a later word changed or a hyphen
+ * and a space swapped ("Luca De Meo" where the table and another mention
+ * write "Luca de Meo", "François Henri" beside "François-Henri"); the first
+ * word's case is left alone (a sentence start, "De Meo said"). False: out
+ * of memory. */
+bool tql_na_case_consistency(tql_ctx *ctx, const tql_mention *ms, size_t n);
+
 /* Reports as consistency.name a capitalised word written with and without
  * an accent past its first letter in one document ("Fernanda Tôrres" after
  * "Fernanda Torres", "Guillen" after "Guillén"), table entry or not: the

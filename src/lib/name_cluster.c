@@ -15,6 +15,7 @@ typedef struct form {
 	size_t count;
 	char *given;        /* folded given name seen before it, or NULL (owned) */
 	char *lead;         /* folded name-like word seen before it ("Anicet"), or NULL (owned) */
+	char *trail;        /* folded capitalised word seen right after it ("Sørensen"), or NULL (owned) */
 	bool alone;         /* seen without a given name before it */
 	bool given_seen;    /* seen after a given name */
 	/* the key is free of accents: a second spelling of it that differs
@@ -61,6 +62,27 @@ static char *name_before(cstate *cs, size_t t, bool any, bool *listed)
 	    (!any || tql_u8_count(b.p, b.n) < 4 ||
 	     (tql_spell(cs->ctx->chk, cs->ctx->lang, doc->text + g->off, g->len) != 0 &&
 	      tql_spell_lowered(cs->ctx->chk, cs->ctx->lang, doc->text + g->off, g->len) != 0))) {
+		tql_buf_free(&b);
+		return NULL;
+	}
+	return tql_buf_take(&b);
+}
+
+/* The folded capitalised word right after token t (one space between;
+ * not all capitals, no digits), or NULL: the family name after a given or
+ * middle name ("Rebien Sørensen"). The result is malloc'd (caller frees). */
+static char *name_after(cstate *cs, size_t t)
+{
+	const tql_doc *doc = cs->ctx->doc;
+	if (t + 2 >= doc->ntok || doc->tok[t + 1].kind != TQL_TOK_SPACE ||
+	    doc->tok[t + 1].len != 1 || doc->tok[t + 2].kind != TQL_TOK_WORD)
+		return NULL;
+	const tql_token *g = &doc->tok[t + 2];
+	if (!(g->flags & TQL_TF_UPPER_INITIAL) || (g->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) ||
+	    tql_u8_count(doc->text + g->off, g->len) < 3)
+		return NULL;
+	tql_buf b = {0};
+	if (!tql_fold(doc->text + g->off, g->len, &b)) {
 		tql_buf_free(&b);
 		return NULL;
 	}
@@ -131,7 +153,7 @@ static bool add_occurrence(cstate *cs, size_t t)
 			return false;
 		}
 		f = &cs->f[cs->nf++];
-		*f = (form){tql_buf_take(&k), t, 0, NULL, NULL, false, false, 0, 0, 0, false};
+		*f = (form){tql_buf_take(&k), t, 0, NULL, NULL, NULL, false, false, 0, 0, 0, false};
 		if (!f->key)
 			return false;
 	}
@@ -160,6 +182,8 @@ static bool add_occurrence(cstate *cs, size_t t)
 		w = NULL;
 	}
 	free(w);
+	if (!f->trail)
+		f->trail = name_after(cs, t);
 	return true;
 }
 
@@ -283,14 +307,17 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				/* the weaker context (introduced, then alone) needs a long name
 				 * and an edit past its first two letters */
 				bool strong = (x->given && y->given && strcmp(x->given, y->given) == 0) ||
-				              (x->lead && y->lead && strcmp(x->lead, y->lead) == 0);
+				              (x->lead && y->lead && strcmp(x->lead, y->lead) == 0) ||
+				              (x->trail && y->trail && strcmp(x->trail, y->trail) == 0);
 				size_t pre = 0;
 				while (pre < xl && pre < yl && x->key[pre] == y->key[pre])
 					pre++;
 				/* a given name and the family name after it ("Cennino
 				 * Cennini") are two names, not two spellings */
 				if ((x->lead && strcmp(x->lead, y->key) == 0) ||
-				    (y->lead && strcmp(y->lead, x->key) == 0))
+				    (y->lead && strcmp(y->lead, x->key) == 0) ||
+				    (x->trail && strcmp(x->trail, y->key) == 0) ||
+				    (y->trail && strcmp(y->trail, x->key) == 0))
 					continue;
 				/* a letter dropped in front ("Tchiroma" / "Chiroma") and the
 				 * other alphabet's vowel in Cyrillic need no more context */
@@ -298,7 +325,8 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				bool vowel = cyrillic_vowel_swap(x->key, xl, y->key, yl);
 				if (!near || (!front && !vowel &&
 				              (deriv || x->key[0] != y->key[0] ||
-				               tql_names_osa(x->key, xl, y->key, yl) != 1 || !shared_context(x, y) ||
+				               tql_names_osa(x->key, xl, y->key, yl) != 1 ||
+				               (!strong && !shared_context(x, y)) ||
 				               (!strong && (tql_u8_count(x->key, xl) < 7 || pre < 2)))))
 					continue;
 				/* keep the more frequent, else the earlier form */
@@ -320,6 +348,7 @@ done:
 		free(cs.f[i].key);
 		free(cs.f[i].given);
 		free(cs.f[i].lead);
+		free(cs.f[i].trail);
 	}
 	free(cs.f);
 	free(cs.links);

@@ -412,6 +412,21 @@ static const struct named *named_of(const nstate *st, const char *id)
  * name (last word) agrees ("President Trump" / "Donald Trump"). Russian
  * and Ukrainian forms are compared by stem (lang), unless b is a known
  * garble (garbled). */
+/* Are the words before one family name (na and nb bytes of folded person
+ * forms a and b, trailing space included) one given name spelled two ways
+ * ("mohamed " / "mohammed "): one edit apart, Latin script, neither the
+ * other plus an ending (a case ending, "Юлія" / "Юлію", or another name)? */
+static bool given_respelled(const char *a, size_t na, const char *b, size_t nb)
+{
+	if (na < 2 || nb < 2 || (unsigned char)*a >= 0x80 || (unsigned char)*b >= 0x80)
+		return false;
+	size_t pre = na < nb ? na : nb;
+	if (memcmp(a, b, pre - 1) == 0)
+		return false; /* equal, or one the other plus letters */
+	return tql_u8_count(a, na) >= 5 && tql_u8_count(b, nb) >= 5 &&
+	       tql_names_osa(a, na, b, nb) == 1;
+}
+
 static bool compatible(const char *lang, const char *a, const char *b, bool person, bool error,
                        bool garbled)
 {
@@ -421,7 +436,7 @@ static bool compatible(const char *lang, const char *a, const char *b, bool pers
 	la = la ? la + 1 : a;
 	lb = lb ? lb + 1 : b;
 	if (person && strcmp(la, lb) == 0)
-		return true;
+		return !given_respelled(a, (size_t)(la - a), b, (size_t)(lb - b));
 	/* a known error or another language's form is never an alias
 	 * ("Kashmir" in French text that writes "Cachemire") */
 	if (error)
@@ -3044,19 +3059,44 @@ static tql_status resolve_ambiguous(nstate *st)
  * mention; found with one hash pass, so the cost is linear in mentions. One
  * name written with and without its accents ("Yeşilgöz" ... "Yesilgöz") is
  * tql_na_accent_consistency()'s, called at the end. */
+/* How far apart two folded forms are: edits between the whole forms or
+ * between their last words, whichever is fewer ("provost" is one edit from
+ * "robert francis prevost", not fifteen). */
+static int key_distance(const char *a, const char *b)
+{
+	int d = tql_names_osa(a, strlen(a), b, strlen(b));
+	const char *la = strrchr(a, ' '), *lb = strrchr(b, ' ');
+	la = la ? la + 1 : a;
+	lb = lb ? lb + 1 : b;
+	int dl = tql_names_osa(la, strlen(la), lb, strlen(lb));
+	return dl < d ? dl : d;
+}
+
 static tql_status consistency(nstate *st)
 {
 	tql_ctx *ctx = st->ctx;
 	tql_strmap ref = {0}; /* entity id -> index of its reference mention */
 	tql_status rs = TQL_ENOMEM;
+	int *rank = malloc(sizeof *rank * (st->nm_ + 1)); /* owned */
+	if (!rank)
+		goto done;
 	for (size_t a = 0; a < st->nm_; a++) {
 		const mention *m = &st->m[a];
 		uintptr_t r;
 		size_t el = strlen(m->entity);
 		/* reference: the first canonical mention, else the first correct
-		 * one, else the first; a known error never outranks a correct form */
-		if (!tql_strmap_get(&ref, m->entity, el, &r) ||
-		    (m->canonical && !st->m[r].canonical) || (!m->error && st->m[r].error)) {
+		 * one written as part of the canonical form ("Цінтула" of "Юрай
+		 * Цінтула", not "Юрай Цинтула"), else the first correct one, else
+		 * the first; a known error never outranks a correct form */
+		rank[a] = m->canonical ? 3 : m->error ? 0 : 1;
+		if (rank[a] == 1) {
+			tql_buf ck = {0};
+			const char *canon = st->nm->rows[m->row].canonical;
+			if (tql_fold(canon, strlen(canon), &ck) && tql_nt_words_within(m->key, ck.p))
+				rank[a] = 2;
+			tql_buf_free(&ck);
+		}
+		if (!tql_strmap_get(&ref, m->entity, el, &r) || rank[a] > rank[r]) {
 			if (!tql_strmap_put(&ref, m->entity, el, a))
 				goto done;
 		}
@@ -3070,13 +3110,13 @@ static tql_status consistency(nstate *st)
 		/* a wrong form is compared with the closest right one ("Leo XIV"
 		 * with "Léon XIV", not with "Robert Francis Prevost") */
 		if (m->error) {
-			int best = tql_names_osa(rf->key, strlen(rf->key), m->key, strlen(m->key));
+			int best = key_distance(rf->key, m->key);
 			for (size_t b = 0, seen = 0; b < st->nm_ && best > 1 && seen < 200; b++) {
 				const mention *c = &st->m[b];
 				if (c->error || strcmp(c->entity, m->entity) != 0)
 					continue;
 				seen++;
-				int d = tql_names_osa(c->key, strlen(c->key), m->key, strlen(m->key));
+				int d = key_distance(c->key, m->key);
 				if (d < best) {
 					best = d;
 					rf = c;
@@ -3114,7 +3154,8 @@ static tql_status consistency(nstate *st)
 		if (rf == m || rf->acronym || m->acronym ||
 		    compatible(st->lang, rf->key, m->key, person, never_alias, m->error))
 			continue;
-		if (!rf->canonical && !(m->error && !rf->error) && rf->off > m->off)
+		if (!rf->canonical && rank[rf - st->m] <= rank[a] && !(m->error && !rf->error) &&
+		    rf->off > m->off)
 			continue;
 		/* the other part of the same name ("Си" before a garbled
 		 * "Джинпинг"): not a second spelling */
@@ -3134,8 +3175,12 @@ static tql_status consistency(nstate *st)
 		if (!tql_nt_emit_written(ctx, m->off, m->len, refshown, rf->off))
 			goto done;
 	}
-	rs = tql_na_accent_consistency(ctx, st->lang, st->m, st->nm_) ? TQL_OK : TQL_ENOMEM;
+	rs = tql_na_accent_consistency(ctx, st->lang, st->m, st->nm_) &&
+	             tql_na_case_consistency(ctx, st->m, st->nm_)
+	         ? TQL_OK
+	         : TQL_ENOMEM;
 done:
+	free(rank);
 	tql_strmap_free(&ref);
 	return rs;
 }
@@ -3366,7 +3411,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	 * table's own judgements, which it leaves alone) */
 	/* ... and one name written as one word and as two */
 	if (rs == TQL_OK && tql_rule_enabled(ctx->eng, "consistency.name") &&
-	    (!tql_na_accent_words(ctx, st.m, st.nm_) || !tql_name_forms(ctx)))
+	    (!tql_na_accent_words(ctx, st.m, st.nm_) || !tql_name_forms(ctx, nm)))
 		rs = TQL_ENOMEM;
 done:
 	if (own_tok) {
