@@ -46,7 +46,38 @@ static bool other_only(tql_ctx *ctx, tql_lang_res *other, size_t t)
 	       tql_spell(ctx->chk, other, w, tk->len) == 1;
 }
 
-tql_status tql_name_other_slavic(tql_ctx *ctx, const char *lang)
+/* Is token t followed, after one space, by a capitalised Cyrillic word? */
+static bool before_family(const tql_doc *doc, size_t t)
+{
+	if (t + 2 >= doc->ntok || doc->tok[t + 1].kind != TQL_TOK_SPACE)
+		return false;
+	const tql_token *u = &doc->tok[t + 2];
+	return u->kind == TQL_TOK_WORD && u->script == USCRIPT_CYRILLIC &&
+	       (u->flags & TQL_TF_UPPER_INITIAL) && !(u->flags & TQL_TF_ALL_UPPER);
+}
+
+/* Reports token t when it is a Russian given name (nm) before a family
+ * name in Ukrainian text. False: out of memory. */
+static bool russian_given(tql_ctx *ctx, const tql_names *nm, size_t t)
+{
+	const tql_doc *doc = ctx->doc;
+	const tql_token *tk = &doc->tok[t];
+	const char *w = doc->text + tk->off;
+	bool nom = false;
+	const char *uk = tql_names_uk_given(nm, w, tk->len, &nom);
+	if (!uk || !before_family(doc, t) || tql_nt_covered(doc, tk) || quoted(doc, t))
+		return true;
+	if (nom)
+		return tql_emit(ctx, "name.variant", tk->off, tk->len, uk, true,
+		                "'%.*s' is the Russian form of a given name; Ukrainian writes '%s'",
+		                (int)tk->len, w, uk);
+	return tql_emit(ctx, "name.variant", tk->off, tk->len, NULL, false,
+	                "'%.*s' is the Russian form of a given name; Ukrainian writes it '%s' (in the case "
+	                "this sentence needs)",
+	                (int)tk->len, w, uk);
+}
+
+tql_status tql_name_other_slavic(tql_ctx *ctx, const char *lang, const tql_names *nm)
 {
 	bool uk = strcmp(lang, "uk") == 0;
 	if (!uk && strcmp(lang, "ru") != 0)
@@ -63,6 +94,8 @@ tql_status tql_name_other_slavic(tql_ctx *ctx, const char *lang)
 		    tql_u8_count(doc->text + tk->off, tk->len) < MIN_LETTERS)
 			continue;
 		const char *w = doc->text + tk->off;
+		if (uk && nm && !russian_given(ctx, nm, t))
+			return TQL_ENOMEM;
 		bool letters = has_letter(w, tk->len, uk ? ru_only : uk_only);
 		bool unknown = !letters && tql_spell(ctx->chk, ctx->lang, w, tk->len) == 0;
 		const char *why = NULL;

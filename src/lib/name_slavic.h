@@ -4,6 +4,7 @@
 #define TQL_NAME_SLAVIC_H
 
 #include "internal.h"
+#include "names.h"
 
 /*
  * Reports name.variant for capitalised Cyrillic words of four letters or
@@ -16,8 +17,11 @@
  * only is part of a quoted passage, and a word after an opening quotation
  * mark a title kept in the original ("«Известия»"): both stay silent. (A word unknown to one
  * dictionary and known to the other is no evidence: uk_UA lists Трамп and
- * Стубб, ru_RU lists Судаков; measured.)
+ * Стубб, ru_RU lists Судаков; measured.) In Ukrainian text, a Russian
+ * given name of nm's names/given-ru-uk.tsv before a capitalised word (the
+ * family name) is reported too, with the Ukrainian form ("Дмитрий Басов":
+ * Дмитро; a case form, "Андрея", names the nominative without a fix).
  */
-tql_status tql_name_other_slavic(tql_ctx *ctx, const char *lang);
+tql_status tql_name_other_slavic(tql_ctx *ctx, const char *lang, const tql_names *nm);
 
 #endif

@@ -1325,6 +1325,49 @@ const char *tql_names_dated(const tql_names *nm, const char *lang, const char *f
 	return tql_strmap_get(&nm->dated, key, ll + 1 + n, &v) ? nm->dated_cur[v - 1] : NULL;
 }
 
+/* One line of names/given-ru-uk.tsv: Russian forms (nominative first,
+ * |-separated), the Ukrainian nominative, the source. The value stored is
+ * 2 * index + 1, plus 1 for the nominative; 0 for a form of two names. */
+static tql_status ruuk_line(tql_names *nm, const char *p, size_t l)
+{
+	const char *t1 = memchr(p, '\t', l);
+	if (!t1 || (l >= 8 && memcmp(p, "russian\t", 8) == 0))
+		return TQL_OK;
+	const char *t2 = memchr(t1 + 1, '\t', (size_t)(p + l - t1 - 1));
+	size_t ul = (size_t)((t2 ? t2 : p + l) - t1 - 1);
+	char **nv = realloc(nm->ruuk_uk, sizeof *nv * (nm->nruuk + 1));
+	if (!nv)
+		return TQL_ENOMEM;
+	nm->ruuk_uk = nv;
+	char *uk = tql_strndup(t1 + 1, ul); /* owned by nm->ruuk_uk */
+	if (!uk)
+		return TQL_ENOMEM;
+	size_t idx = nm->nruuk++;
+	nm->ruuk_uk[idx] = uk;
+	bool first = true;
+	for (const char *q = p; q < t1; first = false) {
+		const char *bar = memchr(q, '|', (size_t)(t1 - q));
+		size_t fl = (size_t)((bar ? bar : t1) - q);
+		uintptr_t old;
+		/* a form of two names ("Евгения": Евгений's genitive, Евгения's
+		 * nominative) is no evidence of either: 0 */
+		bool two = fl && tql_strmap_get(&nm->ruuk, q, fl, &old);
+		if (fl && !tql_strmap_put(&nm->ruuk, q, fl, two ? 0 : 2 * idx + 1 + (first ? 1 : 0)))
+			return TQL_ENOMEM;
+		q += fl + 1;
+	}
+	return TQL_OK;
+}
+
+const char *tql_names_uk_given(const tql_names *nm, const char *w, size_t n, bool *nominative)
+{
+	uintptr_t v;
+	if (!tql_strmap_get(&nm->ruuk, w, n, &v) || v == 0)
+		return NULL;
+	*nominative = v % 2 == 0;
+	return nm->ruuk_uk[(v - 1) / 2];
+}
+
 /* One line of names/given-names.txt: a given name. */
 static tql_status given_line(tql_names *nm, const char *p, size_t l)
 {
@@ -1385,6 +1428,8 @@ tql_status tql_names_load(tql_engine *eng, tql_names **out)
 	if (st == TQL_OK)
 		st = each_data_line(eng, nm, "names/dated-forms.txt", dated_line);
 	if (st == TQL_OK)
+		st = each_data_line(eng, nm, "names/given-ru-uk.tsv", ruuk_line);
+	if (st == TQL_OK)
 		st = load_cognates(eng, nm);
 	if (st == TQL_OK)
 		st = extend_cognates(nm);
@@ -1419,6 +1464,10 @@ void tql_names_free(tql_names *nm)
 	for (size_t i = 0; i < nm->ndated; i++)
 		free(nm->dated_cur[i]);
 	free(nm->dated_cur);
+	for (size_t i = 0; i < nm->nruuk; i++)
+		free(nm->ruuk_uk[i]);
+	free(nm->ruuk_uk);
+	tql_strmap_free(&nm->ruuk);
 	tql_strmap_free(&nm->pairs);
 	tql_strmap_free(&nm->phon);
 	tql_strmap_free(&nm->dels);

@@ -53,6 +53,9 @@ typedef struct tql_names {
 	char **prefer_forms;      /* folded preferred forms (owned) */
 	char **prefer_shown;      /* the same forms as written in the config (owned) */
 	size_t nprefer;  /* "id\x1flang" -> 1 for every row */
+	tql_strmap ruuk;          /* Russian given-name form, as written -> index + 1 in ruuk_uk */
+	char **ruuk_uk;           /* Ukrainian nominatives (owned) */
+	size_t nruuk;
 	tql_strmap dated;         /* "lang\x1f" folded dated form -> index + 1 in dated_cur */
 	char **dated_cur;         /* the current forms (owned) */
 	size_t ndated;
@@ -145,6 +148,12 @@ const struct tql_hitlist *tql_names_by_given(const tql_names *nm, const char *la
 /* The current form of a dated spelling (names/dated-forms.txt: "Kiev" in
  * English is now "Kyiv"), given its folded key, or NULL. */
 const char *tql_names_dated(const tql_names *nm, const char *lang, const char *folded, size_t n);
+/* The Ukrainian form of a Russian given name written w (n bytes, as in
+ * the text: "Дмитрия" -> "Дмитро"; names/given-ru-uk.tsv), or NULL; with
+ * *nominative set when w is the nominative itself; NULL too for a form of
+ * two names ("Евгения"). */
+const char *tql_names_uk_given(const tql_names *nm, const char *w, size_t n, bool *nominative);
+
 /* The cognate set of a folded given name (names/given-cognates.tsv), 0 if none. */
 int tql_names_cognate(const tql_names *nm, const char *folded, size_t n);
 

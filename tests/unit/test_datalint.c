@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "internal.h"
@@ -108,10 +110,75 @@ static void test_names_table(void **state)
 	assert_int_equal(problems, 0);
 }
 
+/* names/given-ru-uk.tsv: every row has a source; no Russian form is a
+ * Ukrainian dictionary word (Владимир, the Russian city, aside) and each
+ * maps to its row's Ukrainian form. */
+static void test_given_ru_uk(void **state)
+{
+	(void)state;
+	const tql_names *nm = eng->names;
+	FILE *f = fopen("dictionaries/names/given-ru-uk.tsv", "r");
+	assert_non_null(f);
+	char line[2048];
+	unsigned lineno = 0;
+	size_t problems = 0, forms = 0;
+	/* forms of two names map to none: count each form first */
+	tql_strmap count = {0};
+	while (fgets(line, sizeof line, f)) {
+		if (line[0] == '#' || !strchr(line, '\t'))
+			continue;
+		*strchr(line, '\t') = '\0';
+		char *save = NULL;
+		for (char *w = strtok_r(line, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
+			uintptr_t c = 0;
+			tql_strmap_get(&count, w, strlen(w), &c);
+			assert_true(tql_strmap_put(&count, w, strlen(w), c + 1));
+		}
+	}
+	rewind(f);
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		line[strcspn(line, "\n")] = '\0';
+		if (!line[0] || line[0] == '#' || strncmp(line, "russian\t", 8) == 0)
+			continue;
+		char *t1 = strchr(line, '\t');
+		char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+		if (!t2 || strlen(t2 + 1) < 8) {
+			printf("given-ru-uk.tsv:%u: expected russian<TAB>ukrainian<TAB>source\n", lineno);
+			problems++;
+			continue;
+		}
+		*t1 = *t2 = '\0';
+		const char *uk = t1 + 1;
+		char *save = NULL;
+		for (char *w = strtok_r(line, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
+			forms++;
+			bool nom = false;
+			const char *got = tql_names_uk_given(nm, w, strlen(w), &nom);
+			uintptr_t c = 0;
+			tql_strmap_get(&count, w, strlen(w), &c);
+			if (c > 1 ? got != NULL : (!got || strcmp(got, uk) != 0)) {
+				printf("given-ru-uk.tsv:%u: '%s' does not map to '%s'\n", lineno, w, uk);
+				problems++;
+			}
+			if (strncmp(w, "Владимир", strlen("Владимир")) != 0 && is_word("uk", w)) {
+				printf("given-ru-uk.tsv:%u: '%s' is a Ukrainian dictionary word\n", lineno, w);
+				problems++;
+			}
+		}
+	}
+	fclose(f);
+	tql_strmap_free(&count);
+	printf("given-ru-uk: %zu forms, %zu problems\n", forms, problems);
+	assert_true(forms > 100);
+	assert_int_equal(problems, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names_table),
+		cmocka_unit_test(test_given_ru_uk),
 	};
 	return cmocka_run_group_tests_name("datalint", tests, setup, teardown);
 }

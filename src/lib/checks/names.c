@@ -3401,7 +3401,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	if ((rs = tql_name_echoes(ctx, nm, st.m, st.nm_, unk, keep)) != TQL_OK)
 		goto done;
 	/* ... or Russian in Ukrainian text, Ukrainian in Russian */
-	if ((rs = tql_name_other_slavic(ctx, st.lang)) != TQL_OK)
+	if ((rs = tql_name_other_slavic(ctx, st.lang, nm)) != TQL_OK)
 		goto done;
 	/* ... or of a city of a country the document names */
 	if ((rs = tql_name_places(ctx, st.lang, nm, ctx->eng->places, st.m, st.nm_, unk, keep)) != TQL_OK)
