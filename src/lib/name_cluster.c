@@ -206,9 +206,10 @@ static bool emit_other(cstate *cs, const tql_token *tk, const tql_token *kt, boo
 	const char *text = cs->ctx->doc->text;
 	char sugg[128];
 	snprintf(sugg, sizeof sugg, "%.*s", (int)(kt->len < 120 ? kt->len : 120), text + kt->off);
+	if (accent)
+		return tql_nt_emit_written(cs->ctx, tk->off, tk->len, sugg, kt->off);
 	return tql_emit(cs->ctx, "consistency.name", tk->off, tk->len, sugg, false,
-	                accent ? "'%.*s' is written '%.*s' elsewhere in this document; use one form"
-	                       : "'%.*s' and '%.*s' look like one name written two ways; use one form",
+	                "'%.*s' and '%.*s' look like one name written two ways; use one form",
 	                (int)tk->len, text + tk->off, (int)kt->len, text + kt->off);
 }
 
