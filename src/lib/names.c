@@ -1285,6 +1285,21 @@ static tql_status each_data_line(tql_engine *eng, tql_names *nm, const char *rel
 	return st;
 }
 
+/* Appends a copy of s (n bytes) to the string array *arr of *n entries
+ * (the array owns the copy). False: out of memory, nothing appended. */
+static bool push_string(char ***arr, size_t *n, const char *s, size_t len)
+{
+	char **nv = realloc(*arr, sizeof *nv * (*n + 1));
+	if (!nv)
+		return false;
+	*arr = nv;
+	char *c = tql_strndup(s, len);
+	if (!c)
+		return false;
+	nv[(*n)++] = c;
+	return true;
+}
+
 /* One line of names/dated-forms.txt: lang, dated form, current form, source. */
 static tql_status dated_line(tql_names *nm, const char *p, size_t l)
 {
@@ -1294,20 +1309,11 @@ static tql_status dated_line(tql_names *nm, const char *p, size_t l)
 		return TQL_OK;
 	const char *t3 = memchr(t2 + 1, '\t', (size_t)(p + l - t2 - 1));
 	size_t cl = (size_t)((t3 ? t3 : p + l) - t2 - 1);
-	char **nv = realloc(nm->dated_cur, sizeof *nv * (nm->ndated + 1));
-	if (!nv)
-		return TQL_ENOMEM;
-	nm->dated_cur = nv;
-	char *cur = tql_strndup(t2 + 1, cl); /* owned by nm->dated_cur */
 	tql_buf k = {0};
-	bool ok = cur && tql_buf_add(&k, p, (size_t)(t1 - p)) && tql_buf_add(&k, SEP, 1) &&
-	          tql_fold(t1 + 1, (size_t)(t2 - t1 - 1), &k);
-	if (ok) {
-		nm->dated_cur[nm->ndated++] = cur;
-		ok = tql_strmap_put(&nm->dated, k.p, k.n, nm->ndated);
-	} else {
-		free(cur);
-	}
+	bool ok = tql_buf_add(&k, p, (size_t)(t1 - p)) && tql_buf_add(&k, SEP, 1) &&
+	          tql_fold(t1 + 1, (size_t)(t2 - t1 - 1), &k) &&
+	          push_string(&nm->dated_cur, &nm->ndated, t2 + 1, cl) &&
+	          tql_strmap_put(&nm->dated, k.p, k.n, nm->ndated);
 	tql_buf_free(&k);
 	return ok ? TQL_OK : TQL_ENOMEM;
 }
@@ -1335,15 +1341,9 @@ static tql_status ruuk_line(tql_names *nm, const char *p, size_t l)
 		return TQL_OK;
 	const char *t2 = memchr(t1 + 1, '\t', (size_t)(p + l - t1 - 1));
 	size_t ul = (size_t)((t2 ? t2 : p + l) - t1 - 1);
-	char **nv = realloc(nm->ruuk_uk, sizeof *nv * (nm->nruuk + 1));
-	if (!nv)
+	if (!push_string(&nm->ruuk_uk, &nm->nruuk, t1 + 1, ul))
 		return TQL_ENOMEM;
-	nm->ruuk_uk = nv;
-	char *uk = tql_strndup(t1 + 1, ul); /* owned by nm->ruuk_uk */
-	if (!uk)
-		return TQL_ENOMEM;
-	size_t idx = nm->nruuk++;
-	nm->ruuk_uk[idx] = uk;
+	size_t idx = nm->nruuk - 1;
 	bool first = true;
 	for (const char *q = p; q < t1; first = false) {
 		const char *bar = memchr(q, '|', (size_t)(t1 - q));
