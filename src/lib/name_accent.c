@@ -194,7 +194,7 @@ enum { CASE_NEAR = 5000 }; /* bytes between two mentions compared by case */
  * letters changed or a hyphen and a space swapped, the first change past
  * the first word ("Luca De Meo" / "Luca de Meo", "François Henri Pinault"
  * / "François-Henri Pinault")? */
-static bool inner_case_only(const char *t, const char *f, size_t n)
+static bool inner_case_or_hyphen(const char *t, const char *f, size_t n)
 {
 	size_t first = SIZE_MAX;
 	for (size_t i = 0; i < n; i++) {
@@ -218,7 +218,7 @@ bool tql_na_case_consistency(tql_ctx *ctx, const tql_mention *ms, size_t n)
 		size_t fl = strlen(m->form);
 		const char *mt = doc->text + m->off;
 		if (m->error || m->acronym || m->len != fl || strncmp(m->entity, "cldr-", 5) == 0 ||
-		    !inner_case_only(mt, m->form, fl))
+		    !inner_case_or_hyphen(mt, m->form, fl))
 			continue;
 		/* the table form itself nearby (one article, not two texts of a
 		 * stream) */

@@ -125,7 +125,7 @@ static bool report(tql_ctx *ctx, const nf_form *bad, const nf_form *keep)
 bool tql_name_forms(tql_ctx *ctx, const tql_names *nm)
 {
 	const tql_doc *doc = ctx->doc;
-	tql_strmap idx = {0}; /* "s|j" + folded joined key -> form index + 1 */
+	tql_strmap idx = {0}; /* kind (j one word, s spaced, h hyphenated) + folded joined key -> form index + 1 */
 	nf_form *fm = NULL;   /* owned */
 	size_t nfm = 0, cap = 0;
 	tql_buf k = {0};
