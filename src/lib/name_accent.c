@@ -381,10 +381,7 @@ bool tql_na_accent_words(tql_ctx *ctx, const tql_mention *ms, size_t n)
 			    memcmp(doc->text + tk->off, doc->text + bt->off, tk->len) != 0 ||
 			    tql_nt_covered(doc, tk) || in_known_name(doc, tk, ms, n))
 				continue;
-			char sugg[128];
-			snprintf(sugg, sizeof sugg, "%.*s", (int)(kt->len < 120 ? kt->len : 120),
-			         doc->text + kt->off);
-			if (!tql_nt_emit_written(ctx, tk->off, tk->len, sugg, kt->off))
+			if (!tql_nt_emit_written_span(ctx, tk->off, tk->len, kt->off, kt->len))
 				goto done;
 		}
 	}

@@ -39,6 +39,23 @@ typedef struct cstate {
 	size_t nlinks, lcap;
 } cstate;
 
+/* Is word token g capitalised, not all capitals and free of digits? */
+static bool name_like(const tql_token *g)
+{
+	return (g->flags & TQL_TF_UPPER_INITIAL) && !(g->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT));
+}
+
+/* Token g's word folded, malloc'd (caller frees), or NULL. */
+static char *folded(const tql_doc *doc, const tql_token *g)
+{
+	tql_buf b = {0};
+	if (!tql_fold(doc->text + g->off, g->len, &b)) {
+		tql_buf_free(&b);
+		return NULL;
+	}
+	return tql_buf_take(&b);
+}
+
 /* The folded word right before token t (one space between), or NULL: a
  * listed given name (*listed set), or with `any` also a capitalised word the
  * dictionary does not know or knows only capitalised ("Anicet Ekane"),
@@ -50,22 +67,19 @@ static char *name_before(cstate *cs, size_t t, bool any, bool *listed)
 	if (t < 2 || doc->tok[t - 1].kind != TQL_TOK_SPACE || doc->tok[t - 2].kind != TQL_TOK_WORD)
 		return NULL;
 	const tql_token *g = &doc->tok[t - 2];
-	if (!(g->flags & TQL_TF_UPPER_INITIAL) || (g->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)))
+	char *w = name_like(g) ? folded(doc, g) : NULL;
+	if (!w)
 		return NULL;
-	tql_buf b = {0};
-	if (!tql_fold(doc->text + g->off, g->len, &b)) {
-		tql_buf_free(&b);
-		return NULL;
-	}
-	*listed = tql_names_is_given(cs->nm, b.p, b.n);
+	size_t wn = strlen(w);
+	*listed = tql_names_is_given(cs->nm, w, wn);
 	if (!*listed &&
-	    (!any || tql_u8_count(b.p, b.n) < 4 ||
+	    (!any || tql_u8_count(w, wn) < 4 ||
 	     (tql_spell(cs->ctx->chk, cs->ctx->lang, doc->text + g->off, g->len) != 0 &&
 	      tql_spell_lowered(cs->ctx->chk, cs->ctx->lang, doc->text + g->off, g->len) != 0))) {
-		tql_buf_free(&b);
+		free(w);
 		return NULL;
 	}
-	return tql_buf_take(&b);
+	return w;
 }
 
 /* The folded capitalised word right after token t (one space between;
@@ -78,15 +92,9 @@ static char *name_after(cstate *cs, size_t t)
 	    doc->tok[t + 1].len != 1 || doc->tok[t + 2].kind != TQL_TOK_WORD)
 		return NULL;
 	const tql_token *g = &doc->tok[t + 2];
-	if (!(g->flags & TQL_TF_UPPER_INITIAL) || (g->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) ||
-	    tql_u8_count(doc->text + g->off, g->len) < 3)
+	if (!name_like(g) || tql_u8_count(doc->text + g->off, g->len) < 3)
 		return NULL;
-	tql_buf b = {0};
-	if (!tql_fold(doc->text + g->off, g->len, &b)) {
-		tql_buf_free(&b);
-		return NULL;
-	}
-	return tql_buf_take(&b);
+	return folded(doc, g);
 }
 
 /* Is one key the other with one more letter in front ("tchiroma" /
@@ -204,10 +212,10 @@ static bool shared_context(const form *a, const form *b)
 static bool emit_other(cstate *cs, const tql_token *tk, const tql_token *kt, bool accent)
 {
 	const char *text = cs->ctx->doc->text;
+	if (accent)
+		return tql_nt_emit_written_span(cs->ctx, tk->off, tk->len, kt->off, kt->len);
 	char sugg[128];
 	snprintf(sugg, sizeof sugg, "%.*s", (int)(kt->len < 120 ? kt->len : 120), text + kt->off);
-	if (accent)
-		return tql_nt_emit_written(cs->ctx, tk->off, tk->len, sugg, kt->off);
 	return tql_emit(cs->ctx, "consistency.name", tk->off, tk->len, sugg, false,
 	                "'%.*s' and '%.*s' look like one name written two ways; use one form",
 	                (int)tk->len, text + tk->off, (int)kt->len, text + kt->off);

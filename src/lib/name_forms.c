@@ -92,10 +92,7 @@ static bool emit(tql_ctx *ctx, size_t a, size_t b, const nf_form *keep)
 	const tql_token *ka = &doc->tok[keep->first];
 	const tql_token *kb = &doc->tok[keep->spaced ? keep->first + 2 : keep->first];
 	size_t off = doc->tok[a].off, len = doc->tok[b].off + doc->tok[b].len - off;
-	size_t kl = kb->off + kb->len - ka->off;
-	char shown[160];
-	snprintf(shown, sizeof shown, "%.*s", (int)(kl < 150 ? kl : 150), doc->text + ka->off);
-	return tql_nt_emit_written(ctx, off, len, shown, ka->off);
+	return tql_nt_emit_written_span(ctx, off, len, ka->off, kb->off + kb->len - ka->off);
 }
 
 /* Reports every occurrence of form bad (by its text) that no other finding

@@ -289,6 +289,13 @@ bool tql_nt_emit_written(tql_ctx *ctx, size_t off, size_t len, const char *shown
 	                (int)len, doc->text + off, shown, tql_nt_line_of(doc, at));
 }
 
+bool tql_nt_emit_written_span(tql_ctx *ctx, size_t off, size_t len, size_t at, size_t at_len)
+{
+	char shown[160];
+	snprintf(shown, sizeof shown, "%.*s", (int)(at_len < 150 ? at_len : 150), ctx->doc->text + at);
+	return tql_nt_emit_written(ctx, off, len, shown, at);
+}
+
 bool tql_nt_covered(const tql_doc *doc, const tql_token *tk)
 {
 	for (size_t i = 0; i < doc->nfind; i++) {

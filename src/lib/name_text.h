@@ -52,6 +52,9 @@ int tql_nt_line_of(const tql_doc *doc, size_t a);
  * spelling found at analysed offset at: "'X' is written 'Y' elsewhere in
  * this document (line N); use one form". False: out of memory. */
 bool tql_nt_emit_written(tql_ctx *ctx, size_t off, size_t len, const char *shown, size_t at);
+/* The same, suggesting the document's own text at [at, at + at_len)
+ * (the first 150 bytes). */
+bool tql_nt_emit_written_span(tql_ctx *ctx, size_t off, size_t len, size_t at, size_t at_len);
 
 /* Does a finding already recorded cover token tk? */
 bool tql_nt_covered(const tql_doc *doc, const tql_token *tk);
