@@ -45,6 +45,13 @@ static bool name_like(const tql_token *g)
 	return (g->flags & TQL_TF_UPPER_INITIAL) && !(g->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT));
 }
 
+/* Token g's length without an English possessive ending ("Ramagen's":
+ * the name is "Ramagen"). */
+static size_t bare(const tql_doc *doc, const tql_token *g)
+{
+	return tql_nt_without_possessive(doc->text + g->off, g->len);
+}
+
 /* Token g's word folded, malloc'd (caller frees), or NULL. */
 static char *folded(const tql_doc *doc, const tql_token *g)
 {
@@ -111,6 +118,29 @@ static bool first_letter_dropped(const char *a, size_t al, const char *b, size_t
 	return al == bl + c && tql_u8_count(b, bl) >= 6 && memcmp(a + c, b, bl) == 0;
 }
 
+/* Is one key the other with one letter doubled ("zannin" / "zanin",
+ * "netto" / "neto"), the shorter of four letters or more? */
+static bool letter_doubled(const char *a, size_t al, const char *b, size_t bl)
+{
+	if (al < bl) {
+		const char *t = a;
+		size_t tl = al;
+		a = b, al = bl, b = t, bl = tl;
+	}
+	if (tql_u8_count(b, bl) < 4)
+		return false;
+	size_t p = 0;
+	while (p < bl && a[p] == b[p])
+		p++;
+	/* (a's letter at p doubles the one before it) */
+	while (p > 0 && ((unsigned char)a[p] & 0xC0) == 0x80)
+		p--;
+	size_t c = 0;
+	tql_u8_next(a + p, al - p, &c);
+	return p >= c && al == bl + c && memcmp(a + p - c, a + p, c) == 0 &&
+	       memcmp(a + p + c, b + p, bl - p) == 0;
+}
+
 /* One key the other with one Cyrillic vowel of the other alphabet, before
  * the last two letters: Russian и for Ukrainian і ("Довиле" / "Довіле"),
  * е for є, ы for и. Russian spelling left in Ukrainian text (and the
@@ -147,7 +177,7 @@ static bool add_occurrence(cstate *cs, size_t t)
 	const tql_doc *doc = cs->ctx->doc;
 	const tql_token *tk = &doc->tok[t];
 	tql_buf k = {0};
-	if (!tql_fold(doc->text + tk->off, tk->len, &k))
+	if (!tql_fold(doc->text + tk->off, bare(doc, tk), &k))
 		return false;
 	uintptr_t v;
 	form *f;
@@ -211,14 +241,16 @@ static bool shared_context(const form *a, const form *b)
  * (accent) or two forms of one name. */
 static bool emit_other(cstate *cs, const tql_token *tk, const tql_token *kt, bool accent)
 {
-	const char *text = cs->ctx->doc->text;
+	const tql_doc *doc = cs->ctx->doc;
+	const char *text = doc->text;
+	size_t tn = bare(doc, tk), kn = bare(doc, kt);
 	if (accent)
-		return tql_nt_emit_written_span(cs->ctx, tk->off, tk->len, kt->off, kt->len);
+		return tql_nt_emit_written_span(cs->ctx, tk->off, tn, kt->off, kn);
 	char sugg[128];
-	snprintf(sugg, sizeof sugg, "%.*s", (int)(kt->len < 120 ? kt->len : 120), text + kt->off);
-	return tql_emit(cs->ctx, "consistency.name", tk->off, tk->len, sugg, false,
+	snprintf(sugg, sizeof sugg, "%.*s", (int)(kn < 120 ? kn : 120), text + kt->off);
+	return tql_emit(cs->ctx, "consistency.name", tk->off, tn, sugg, false,
 	                "'%.*s' and '%.*s' look like one name written two ways; use one form",
-	                (int)tk->len, text + tk->off, (int)kt->len, text + kt->off);
+	                (int)tn, text + tk->off, (int)kn, text + kt->off);
 }
 
 /* Reports every occurrence of token `bad`'s spelling, naming token keep's. */
@@ -247,7 +279,7 @@ static bool report(cstate *cs, const form *keep, const form *bad)
 		if (tk->kind != TQL_TOK_WORD || tk->len == 0)
 			continue;
 		tql_buf k = {0};
-		bool same = tql_fold(doc->text + tk->off, tk->len, &k) && strcmp(k.p, bad->key) == 0;
+		bool same = tql_fold(doc->text + tk->off, bare(doc, tk), &k) && strcmp(k.p, bad->key) == 0;
 		tql_buf_free(&k);
 		if (!same)
 			continue;
@@ -270,7 +302,7 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 	 * later spelling is reported */
 	for (size_t a = 0; a < cs.nf; a++) {
 		const form *f = &cs.f[a];
-		if (!f->has_alt)
+		if (!f->has_alt || tql_u8_count(f->key, strlen(f->key)) < 5)
 			continue;
 		bool keep_first = f->count0 >= f->count1;
 		if (!report_spelling(&cs, keep_first ? f->first_tok : f->alt_tok,
@@ -328,12 +360,19 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				    (x->trail && strcmp(x->trail, y->key) == 0) ||
 				    (y->trail && strcmp(y->trail, x->key) == 0))
 					continue;
+				/* one name in two cases ("Малолєтка" / "Малолєтки") */
+				if (tql_names_same_inflected(cs.ctx->lang->lang, x->key, xl, y->key, yl))
+					continue;
 				/* a letter dropped in front ("Tchiroma" / "Chiroma") and the
 				 * other alphabet's vowel in Cyrillic need no more context */
 				bool front = first_letter_dropped(x->key, xl, y->key, yl) && shared_context(x, y);
 				bool vowel = cyrillic_vowel_swap(x->key, xl, y->key, yl);
-				if (!near || (!front && !vowel &&
+				/* a letter doubled or not needs the weaker context only */
+				bool dbl = letter_doubled(x->key, xl, y->key, yl) && pre >= 2 &&
+				           (strong || shared_context(x, y));
+				if (!near || (!front && !vowel && !dbl &&
 				              (deriv || x->key[0] != y->key[0] ||
+				               tql_u8_count(x->key, xl) < 5 || tql_u8_count(y->key, yl) < 5 ||
 				               tql_names_osa(x->key, xl, y->key, yl) != 1 ||
 				               (!strong && !shared_context(x, y)) ||
 				               (!strong && (tql_u8_count(x->key, xl) < 7 || pre < 2)))))

@@ -3362,7 +3362,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			goto done;
 		/* an unknown capitalised word: a candidate for name clusters */
 		if (!(t->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) &&
-		    tql_u8_count(doc->text + t->off, t->len) >= 5 &&
+		    tql_u8_count(doc->text + t->off, t->len) >= 4 &&
 		    !tql_nt_odd_letters(doc->text + t->off, t->len, t->script) &&
 		    tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) == 0) {
 			if (!TQL_GROW(unk, unkcap, nunk + 1)) {
