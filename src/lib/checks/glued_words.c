@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 static const tql_rule_info rules[] = {
 	{"garbled.glued-words", "garbled", TQL_SEV_WARNING,
@@ -118,7 +119,40 @@ static size_t find_join(const char *s, size_t n)
 		prev_lower = u_islower(c);
 		part_letters++;
 	}
-	return parts == 2 && part_letters >= 3 ? join : 0;
+	/* (a second part of two letters only as a byline's "By": the caller
+	 * checks) */
+	return parts == 2 && part_letters >= 2 ? join : 0;
+}
+
+/* A dateline in capitals glued to the word before it ("EngagementTOKYO"):
+ * returns the join (the first capital after small letters, five or more
+ * letters before it, four or more capitals after) or 0. Letters only. */
+static size_t caps_join(const char *s, size_t n)
+{
+	size_t i = 0, join = 0;
+	int head = 0, tail = 0;
+	bool prev_lower = false;
+	while (i < n) {
+		size_t at = i;
+		int32_t c = tql_u8_next(s, n, &i);
+		if (c < 0 || !u_isalpha(c))
+			return 0;
+		bool up = u_isupper(c) || u_istitle(c);
+		if (join) {
+			if (!up)
+				return 0;
+			tail++;
+		} else if (up && prev_lower) {
+			join = at;
+			tail = 1;
+		} else {
+			if (up && at > 0)
+				return 0;
+			head++;
+		}
+		prev_lower = u_islower(c);
+	}
+	return join && head >= 5 && tail >= 4 ? join : 0;
 }
 
 /* Is s[0..n) a listed news agency (folded)? */
@@ -322,6 +356,28 @@ static size_t cyrillic_two_words(tql_ctx *ctx, const char *w, size_t n)
 	return nfound == 1 ? found : 0;
 }
 
+/* Is the word in capitals w[0..n) known written with a capital and small
+ * letters ("TOKYO": Tokyo)? tmp is scratch. */
+static bool titled_word(tql_ctx *ctx, const char *w, size_t n, tql_buf *tmp)
+{
+	tmp->n = 0;
+	size_t i = 0;
+	bool first = true;
+	while (i < n) {
+		int32_t c = tql_u8_next(w, n, &i);
+		if (c < 0)
+			return false;
+		uint8_t u[4];
+		int32_t k = 0;
+		UBool err = false;
+		U8_APPEND(u, k, 4, first ? c : u_tolower(c), err);
+		if (err || !tql_buf_add(tmp, u, (size_t)k))
+			return false;
+		first = false;
+	}
+	return tql_spell(ctx->chk, ctx->lang, tmp->p, tmp->n) == 1;
+}
+
 /* Emits garbled.glued-words for w split at j. */
 static bool emit_glued(tql_ctx *ctx, size_t off, const char *w, size_t n, size_t j)
 {
@@ -379,9 +435,24 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			continue;
 		}
 		size_t j = find_join(w, n);
-		if (!j)
+		if (!j) {
+			/* a dateline in capitals: both parts words of the language */
+			/* (and the capitals a word written small, not an acronym:
+			 * "FreeBSD", "OpenVPN") */
+			size_t cj = caps_join(w, n);
+			if (cj && tql_spell(ctx->chk, ctx->lang, w, n) == 0 &&
+			    tql_spell(ctx->chk, ctx->lang, w, cj) == 1 && titled_word(ctx, w + cj, n - cj, &tmp) &&
+			    !emit_glued(ctx, tk->off, w, n, cj))
+				goto oom;
 			continue;
+		}
 		if (particle(w, j))
+			continue;
+		bool title_second = g && tql_strmap_get(&g->byline, w + j, n - j, NULL);
+		/* ("plotBy Staff": a byline's first word only, a name after it) */
+		if (tql_u8_count(w + j, n - j) < 3 &&
+		    (!title_second || t + 2 >= doc->ntok || doc->tok[t + 1].kind != TQL_TOK_SPACE ||
+		     !(doc->tok[t + 2].flags & TQL_TF_UPPER_INITIAL)))
 			continue;
 		/* a word glued to an agency name: "agenziaIrna" */
 		if (g && !(tk->flags & TQL_TF_UPPER_INITIAL) && agency(g, w + j, n - j, &tmp) &&
@@ -393,7 +464,11 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		int whole = tql_spell(ctx->chk, ctx->lang, w, n);
 		if (whole != 0) /* known word, or no dictionary to decide */
 			continue;
-		if (tql_spell(ctx->chk, ctx->lang, w, j) != 1 ||
+		/* (before a byline title the first part may be a name the
+		 * dictionary lacks: "PuigdemontRedacción") */
+		int head = tql_spell(ctx->chk, ctx->lang, w, j);
+		if ((head != 1 && !(title_second && head == 0 && (tk->flags & TQL_TF_UPPER_INITIAL) &&
+		                     tql_u8_count(w, j) >= 4)) ||
 		    tql_spell(ctx->chk, ctx->lang, w + j, n - j) != 1)
 			continue;
 		/* Brands join two capitalised words too (AppleTalk, DocBook); a
@@ -401,7 +476,6 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		 * byline title as second half ("KirbyDigital") or a given name
 		 * glued to what follows ("PaulKirby" is left alone: both names). */
 		bool lower_first = !(tk->flags & TQL_TF_UPPER_INITIAL);
-		bool title_second = tql_strmap_get(&g->byline, w + j, n - j, NULL);
 		bool given_first = tql_strmap_get(&g->given, w, j, NULL) &&
 		                   !tql_strmap_get(&g->given, w + j, n - j, NULL);
 		/* Cyrillic brands glue a stem that is no word (ПриватБанк,
