@@ -190,7 +190,12 @@ bool tql_name_forms(tql_ctx *ctx, const tql_names *nm)
 			const tql_token *jt = &doc->tok[j->first];
 			if (!hy && !ca && !cb && tql_spell(ctx->chk, ctx->lang, doc->text + jt->off, jt->len) == 1)
 				continue;
-			bool keep_other = j->n != s->n ? j->n > s->n : j->first < s->first;
+			/* the more frequent form, else a given name's hyphen (French
+			 * and German join two given names so: Jean-Noël, Frank-Walter),
+			 * else the earlier */
+			bool keep_other = j->n != s->n ? j->n > s->n
+			                  : hy && given_name(doc, nm, a, &k) ? true
+			                                                     : j->first < s->first;
 			if (!report(ctx, keep_other ? s : j, keep_other ? j : s))
 				goto done;
 		}

@@ -280,7 +280,32 @@ static bool joinable(const tql_doc *doc, size_t a, size_t b)
 	return gap > 0 && gap <= 4;
 }
 
-/* Length of t without an English possessive ending ('s, ’s). */
+/* Do the words ending with word j spell the folded given name g of two
+ * words or more, joined as in g by a hyphen or a space or by the other
+ * ("Frank Walter", "Jean Noel" for Frank-Walter, Jean-Noël)? */
+static bool given_ends_at(nstate *st, size_t j, const char *g, size_t gl)
+{
+	const tql_doc *doc = st->ctx->doc;
+	size_t end = gl, parts = 0;
+	for (;;) {
+		size_t start = end;
+		while (start > 0 && g[start - 1] != ' ' && g[start - 1] != '-')
+			start--;
+		size_t kl;
+		const char *k = word_key(st, j, &kl);
+		if (!k || kl != end - start || memcmp(k, g + start, kl) != 0)
+			return false;
+		parts++;
+		if (start == 0)
+			return parts >= 2;
+		if (j == 0 || !joinable(doc, st->words[j - 1], st->words[j]) ||
+		    st->words[j] - st->words[j - 1] > 3)
+			return false;
+		j--;
+		end = start - 1;
+	}
+}
+
 /* Length of the text from token a to token b, without b's English
  * possessive ending ("Claudia Sheimbaum's": the name). */
 static size_t span_to(const tql_doc *doc, const tql_token *a, const tql_token *b)
@@ -2734,6 +2759,14 @@ static tql_status near_miss(nstate *st, size_t i)
 				/* (inflected alike: "Андрея" for Андрей) */
 				if (!given_ok && skl && gb.n && tql_u8_count(prev, pl) >= 3)
 					given_ok = same_stem(st->lang, prev, pl, gb.p, gb.n);
+			}
+			/* ... or ends a given name of two words ("Frank Walter") */
+			for (char **g = r->given; *g && !given_ok; g++) {
+				gb.n = 0;
+				given_ok = tql_fold(*g, strlen(*g), &gb) && gb.n > pl &&
+				           (gb.p[gb.n - pl - 1] == ' ' || gb.p[gb.n - pl - 1] == '-') &&
+				           memcmp(gb.p + gb.n - pl, prev, pl) == 0 &&
+				           given_ends_at(st, i - 1, gb.p, gb.n);
 			}
 			/* ... or garbled alike, one or two letters off ("Binyamin
 			 * Nitanyahu"): both words close to the person's is evidence */
