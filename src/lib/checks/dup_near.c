@@ -211,6 +211,54 @@ static bool alone_on_line(const char *text, size_t tlen, size_t off, size_t len)
 	return only_punct(text + e, f - e);
 }
 
+/* Words of token span [a, b) of the document. */
+static size_t words_in(const tql_doc *doc, size_t off, size_t len)
+{
+	size_t n = 0;
+	for (size_t t = 0; t < doc->ntok; t++) {
+		const tql_token *tk = &doc->tok[t];
+		if (tk->off >= off + len)
+			break;
+		n += tk->off >= off && tk->kind == TQL_TOK_WORD;
+	}
+	return n;
+}
+
+/* A short sentence (SHORT_MIN words up to MIN_WORDS) repeated word for word
+ * right after itself, one space between ("Zanin called it institutional
+ * coercion. Zanin called it institutional coercion."): the longer ones are
+ * the sentence pass's. Clean prose repeats a short sentence for effect
+ * only as an exclamation or a question ("Never again! Never again!"), so
+ * only sentences ending in a full stop. */
+static bool short_repeats(tql_ctx *ctx, tql_linenum *ln)
+{
+	const tql_doc *doc = ctx->doc;
+	enum { SHORT_MIN = 4, SHORT_CHARS = 20 };
+	for (size_t k = 1; k < doc->nsent; k++) {
+		const tql_span *a = &doc->sent[k - 1], *b = &doc->sent[k];
+		size_t al = a->len, bl = b->len;
+		while (al && (doc->text[a->off + al - 1] == ' ' || doc->text[a->off + al - 1] == '\n'))
+			al--;
+		while (bl && (doc->text[b->off + bl - 1] == ' ' || doc->text[b->off + bl - 1] == '\n'))
+			bl--;
+		if (al != bl || al < SHORT_CHARS || doc->text[a->off + al - 1] != '.' ||
+		    memcmp(doc->text + a->off, doc->text + b->off, al) != 0)
+			continue;
+		/* one space between, no line break: one paragraph */
+		size_t gap = a->off + al;
+		if (b->off < gap || b->off - gap != 1 || doc->text[gap] != ' ')
+			continue;
+		size_t nw = words_in(doc, b->off, bl);
+		if (nw < SHORT_MIN || nw >= MIN_WORDS || quoted_span(doc->text, b->off, bl))
+			continue;
+		unsigned line = tql_linenum_get(ln, doc, a->off);
+		if (!tql_emit(ctx, "duplicate.sentence", b->off, bl, NULL, false,
+		              "this sentence repeats the sentence at line %u", line))
+			return false;
+	}
+	return true;
+}
+
 static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	(void)shared;
@@ -383,6 +431,8 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		              line, bestj))
 			goto done;
 	}
+	if (want_same && !short_repeats(ctx, &ln))
+		goto done;
 	st = TQL_OK;
 done:
 	free(s);

@@ -29,6 +29,7 @@ static const tql_rule_info rules[] = {
 
 enum {
 	MAX_N = 4,          /* longest repeated phrase looked for, in words */
+	MAX_ADJ = 12,       /* ... and of one repeated right after itself */
 	MAX_GAP = 3,        /* words allowed between the two copies */
 	MIN_COMMA_N = 4,    /* a clause repeated after a comma, in words */
 	MAX_COMMA_N = 16,
@@ -279,6 +280,16 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		if (w[i].quoted)
 			continue;
 		size_t hit_n = 0, hit_j = 0;
+		/* a longer phrase right after itself ("у фіналі Кубка Біллі Джин
+		 * Кінг у фіналі Кубка Біллі Джин Кінг") */
+		for (size_t n = MAX_ADJ; n > MAX_N && !hit_n; n--) {
+			if (i + 2 * n > m || !one_clause(w, i, i + 2 * n))
+				continue;
+			if (same(w, i, i + n, n) && !legit(d, doc, w, i, i + 2 * n, &key)) {
+				hit_n = n;
+				hit_j = i + n;
+			}
+		}
 		for (size_t n = MAX_N; n >= 2 && !hit_n; n--) {
 			for (size_t g = 0; g <= MAX_GAP; g++) {
 				size_t j = i + n + g;
