@@ -92,6 +92,17 @@ static bool particle(const char *s, size_t n)
 	return false;
 }
 
+/* Decodes the letter at s[*i] (advancing *i) and tells whether it is a
+ * capital; -1 for what is not a letter. */
+static int32_t next_letter(const char *s, size_t n, size_t *i, bool *up)
+{
+	int32_t c = tql_u8_next(s, n, i);
+	if (c < 0 || !u_isalpha(c))
+		return -1;
+	*up = u_isupper(c) || u_istitle(c);
+	return c;
+}
+
 /*
  * Finds the single lower->upper join in a word of the shape Xxxx Yyyy or
  * xxx Yyyy (letters only). Returns the byte offset of the join or 0.
@@ -103,10 +114,10 @@ static size_t find_join(const char *s, size_t n)
 	bool prev_lower = false;
 	while (i < n) {
 		size_t at = i;
-		int32_t c = tql_u8_next(s, n, &i);
-		if (c < 0 || !u_isalpha(c))
+		bool up;
+		int32_t c = next_letter(s, n, &i, &up);
+		if (c < 0)
 			return 0;
-		bool up = u_isupper(c) || u_istitle(c);
 		if (up && at > 0) {
 			if (!prev_lower || parts > 1)
 				return 0; /* ABc, or a third part */
@@ -134,10 +145,10 @@ static size_t caps_join(const char *s, size_t n)
 	bool prev_lower = false;
 	while (i < n) {
 		size_t at = i;
-		int32_t c = tql_u8_next(s, n, &i);
-		if (c < 0 || !u_isalpha(c))
+		bool up;
+		int32_t c = next_letter(s, n, &i, &up);
+		if (c < 0)
 			return 0;
-		bool up = u_isupper(c) || u_istitle(c);
 		if (join) {
 			if (!up)
 				return 0;
