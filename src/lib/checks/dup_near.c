@@ -211,16 +211,21 @@ static bool alone_on_line(const char *text, size_t tlen, size_t off, size_t len)
 	return only_punct(text + e, f - e);
 }
 
-/* Words of token span [a, b) of the document. */
+/* Word tokens in the text span [off, off + len) (tokens are in text order:
+ * the first is found by bisection). */
 static size_t words_in(const tql_doc *doc, size_t off, size_t len)
 {
-	size_t n = 0;
-	for (size_t t = 0; t < doc->ntok; t++) {
-		const tql_token *tk = &doc->tok[t];
-		if (tk->off >= off + len)
-			break;
-		n += tk->off >= off && tk->kind == TQL_TOK_WORD;
+	size_t lo = 0, hi = doc->ntok;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->tok[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	size_t n = 0;
+	for (size_t t = lo; t < doc->ntok && doc->tok[t].off < off + len; t++)
+		n += doc->tok[t].kind == TQL_TOK_WORD;
 	return n;
 }
 
@@ -233,7 +238,7 @@ static size_t words_in(const tql_doc *doc, size_t off, size_t len)
 static bool short_repeats(tql_ctx *ctx, tql_linenum *ln)
 {
 	const tql_doc *doc = ctx->doc;
-	enum { SHORT_MIN = 4, SHORT_CHARS = 20 };
+	enum { SHORT_MIN = 4, SHORT_CHARS = 20, SHORT_BYTES = 400 };
 	for (size_t k = 1; k < doc->nsent; k++) {
 		const tql_span *a = &doc->sent[k - 1], *b = &doc->sent[k];
 		size_t al = a->len, bl = b->len;
@@ -241,7 +246,7 @@ static bool short_repeats(tql_ctx *ctx, tql_linenum *ln)
 			al--;
 		while (bl && (doc->text[b->off + bl - 1] == ' ' || doc->text[b->off + bl - 1] == '\n'))
 			bl--;
-		if (al != bl || al < SHORT_CHARS || doc->text[a->off + al - 1] != '.' ||
+		if (al != bl || al < SHORT_CHARS || al > SHORT_BYTES || doc->text[a->off + al - 1] != '.' ||
 		    memcmp(doc->text + a->off, doc->text + b->off, al) != 0)
 			continue;
 		/* one space between, no line break: one paragraph */

@@ -285,7 +285,9 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		for (size_t n = MAX_ADJ; n > MAX_N && !hit_n; n--) {
 			if (i + 2 * n > m || !one_clause(w, i, i + 2 * n))
 				continue;
-			if (same(w, i, i + n, n) && !legit(d, doc, w, i, i + 2 * n, &key)) {
+			/* ("the the the ...": duplicate.word's business) */
+			if (w[i].h != w[i + 1].h && same(w, i, i + n, n) &&
+			    !legit(d, doc, w, i, i + 2 * n, &key)) {
 				hit_n = n;
 				hit_j = i + n;
 			}
