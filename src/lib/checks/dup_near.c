@@ -211,20 +211,11 @@ static bool alone_on_line(const char *text, size_t tlen, size_t off, size_t len)
 	return only_punct(text + e, f - e);
 }
 
-/* Word tokens in the text span [off, off + len) (tokens are in text order:
- * the first is found by bisection). */
+/* Word tokens in the text span [off, off + len). */
 static size_t words_in(const tql_doc *doc, size_t off, size_t len)
 {
-	size_t lo = 0, hi = doc->ntok;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (doc->tok[mid].off < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	size_t n = 0;
-	for (size_t t = lo; t < doc->ntok && doc->tok[t].off < off + len; t++)
+	for (size_t t = tql_doc_token_at(doc, off); t < doc->ntok && doc->tok[t].off < off + len; t++)
 		n += doc->tok[t].kind == TQL_TOK_WORD;
 	return n;
 }
