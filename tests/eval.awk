@@ -12,13 +12,20 @@ function family(c) {
 	if (ENVIRON["TQL_EVAL_STRICT"] != "") return c
 	return c == "consistency" ? "name" : c
 }
+# A space before punctuation is typography to tqlint; the corpus guide lists
+# it under garbled ("Serbia ,"). That one rule meets that one category; the
+# spans must still overlap.
+function same(j, i) {
+	if (family(rcat[j]) == family(ecat[i])) return 1
+	return ENVIRON["TQL_EVAL_STRICT"] == "" && rrule[j] == "typography.space-before-punct" && ecat[i] == "garbled"
+}
 function flush(   i, j, hit) {
 	if (file == "") return
 	for (j = 1; j <= nr; j++) rmatch[j] = 0
 	for (i = 1; i <= ne; i++) {
 		hit = 0
 		for (j = 1; j <= nr; j++) {
-			if (family(rcat[j]) != family(ecat[i]) || eline[i] < rline[j] || eline[i] > rend[j]) continue
+			if (!same(j, i) || eline[i] < rline[j] || eline[i] > rend[j]) continue
 			if (index(rtext[j], espan[i]) || index(espan[i], rtext[j])) { hit = 1; rmatch[j] = 1 }
 		}
 		nexp[ecat[i]]++; lexp[flang]++
