@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 
 static const tql_rule_info rules[] = {
 	{"duplicate.word", "duplicate", TQL_SEV_WARNING, "the same word twice in a row"},
@@ -30,21 +31,27 @@ static void unload(void *shared)
 	free(d);
 }
 
-/* Compares two words case-insensitively (folded keys). */
-static bool same_word(tql_buf *a, tql_buf *b, const char *x, size_t xn, const char *y, size_t yn)
+/* Compares two words case-insensitively, letter by letter: accents count
+ * ("a à", "dass daß", "86-й и" are two words, not one twice). */
+static bool same_word(const char *x, size_t xn, const char *y, size_t yn)
 {
 	if (xn == yn && memcmp(x, y, xn) == 0)
 		return true;
-	a->n = b->n = 0;
-	return tql_fold(x, xn, a) && tql_fold(y, yn, b) && a->n == b->n && a->n &&
-	       memcmp(a->p, b->p, a->n) == 0;
+	size_t i = 0, j = 0;
+	while (i < xn && j < yn) {
+		int32_t a = tql_u8_next(x, xn, &i), b = tql_u8_next(y, yn, &j);
+		if (a < 0 || b < 0 ||
+		    u_foldCase(a, U_FOLD_CASE_DEFAULT) != u_foldCase(b, U_FOLD_CASE_DEFAULT))
+			return false;
+	}
+	return i == xn && j == yn;
 }
 
 static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	const dup_shared *d = shared;
 	tql_doc *doc = ctx->doc;
-	tql_buf a = {0}, b = {0}, key = {0};
+	tql_buf key = {0};
 	tql_status st = TQL_OK;
 	size_t prev = SIZE_MAX;
 	for (size_t t = 0; t < doc->ntok; t++) {
@@ -68,7 +75,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			    (pk->flags & TQL_TF_UPPER_INITIAL) && !(tk->flags & TQL_TF_UPPER_INITIAL) &&
 			    !(pk->flags & TQL_TF_SENT_START))
 				shape_ok = false;
-			if (shape_ok && same_word(&a, &b, x, pk->len, y, tk->len)) {
+			if (shape_ok && same_word(x, pk->len, y, tk->len)) {
 				key.n = 0;
 				bool ok = tql_buf_printf(&key, "%s:", doc->lang) &&
 				          tql_fold(x, tk->off + tk->len - pk->off, &key);
@@ -93,8 +100,6 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		}
 		prev = t;
 	}
-	tql_buf_free(&a);
-	tql_buf_free(&b);
 	tql_buf_free(&key);
 	return st;
 }
