@@ -355,6 +355,62 @@ static bool near_word(tql_ctx *ctx, const alphabet *ab, const char *w, size_t le
 	return false;
 }
 
+/* Is word w (n bytes) one edit from a word of the language? The word found
+ * goes to *near. The search costs hundreds of Hunspell calls: cached per
+ * language. -1: out of memory. */
+static int near_cached(tql_ctx *ctx, alphabet *ab, const char *w, size_t n, tql_buf *near)
+{
+	if (!ab->tried)
+		load_alphabet(ctx->doc->lang, ab);
+	uintptr_t nat;
+	tql_lang_res *lr = ctx->lang;
+	near->n = 0;
+	if (tql_strmap_get(&lr->near_cache, w, n, &nat))
+		return nat && !tql_buf_adds(near, lr->near_store.p + nat - 1) ? -1 : nat != 0;
+	bool found = near_word(ctx, ab, w, n, near);
+	if (lr->near_cache.n >= 50000) {
+		tql_strmap_free(&lr->near_cache);
+		lr->near_store.n = 0;
+	}
+	size_t at = lr->near_store.n;
+	if (found && !tql_buf_add(&lr->near_store, near->p, strlen(near->p) + 1))
+		return -1;
+	tql_strmap_put(&lr->near_cache, w, n, found ? at + 1 : 0);
+	return found;
+}
+
+/* Is the unknown word cand[ci] part of a phrase of another language: beside
+ * another unknown word, one space apart, that is no typo of a long word
+ * ("tino rangatiratanga"), or itself short ("wai hono")? Two typos side by
+ * side ("goverment recieved") stay typos. -1: out of memory. */
+static int foreign_phrase(tql_ctx *ctx, alphabet *ab, const size_t *cand, size_t ncand,
+                          size_t ci, tql_buf *tmp)
+{
+	const tql_doc *doc = ctx->doc;
+	size_t t = cand[ci];
+	size_t nb[2] = {SIZE_MAX, SIZE_MAX};
+	if (ci > 0 && cand[ci - 1] + 2 == t && doc->tok[t - 1].kind == TQL_TOK_SPACE)
+		nb[0] = cand[ci - 1];
+	if (ci + 1 < ncand && cand[ci + 1] == t + 2 && doc->tok[t + 1].kind == TQL_TOK_SPACE)
+		nb[1] = cand[ci + 1];
+	bool short_word = tql_u8_count(doc->text + doc->tok[t].off, doc->tok[t].len) <= 5;
+	for (int k = 0; k < 2; k++) {
+		if (nb[k] == SIZE_MAX)
+			continue;
+		const tql_token *u = &doc->tok[nb[k]];
+		if (short_word || tql_u8_count(doc->text + u->off, u->len) < 6)
+			return 1;
+		tql_buf w = {0};
+		if (!plain_apostrophes(doc->text + u->off, u->len, &w))
+			return -1;
+		int typo = near_cached(ctx, ab, w.p, w.n, tmp);
+		tql_buf_free(&w);
+		if (typo <= 0)
+			return typo < 0 ? -1 : 1;
+	}
+	return 0;
+}
+
 static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	(void)shared;
@@ -424,33 +480,19 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			continue;
 		if (clitic_form(ctx, word.p, word.n) || separable_form(ctx, word.p, word.n))
 			continue;
-		if (!ab.tried)
-			load_alphabet(doc->lang, &ab);
-		/* the one-edit search costs hundreds of Hunspell calls: cached */
-		uintptr_t nat;
-		tql_lang_res *lr = ctx->lang;
-		if (tql_strmap_get(&lr->near_cache, word.p, word.n, &nat)) {
-			if (!nat)
-				continue;
-			near.n = 0;
-			if (!tql_buf_adds(&near, lr->near_store.p + nat - 1)) {
+		int found = near_cached(ctx, &ab, word.p, word.n, &near);
+		if (found <= 0) {
+			if (found < 0)
 				st = TQL_ENOMEM;
-				break;
-			}
-		} else {
-			bool found = near_word(ctx, &ab, word.p, word.n, &near);
-			if (lr->near_cache.n >= 50000) {
-				tql_strmap_free(&lr->near_cache);
-				lr->near_store.n = 0;
-			}
-			size_t at = lr->near_store.n;
-			if (found && !tql_buf_add(&lr->near_store, near.p, strlen(near.p) + 1)) {
+			continue;
+		}
+		tql_buf tmp = {0};
+		int phrase = foreign_phrase(ctx, &ab, cand, ncand, ci, &tmp);
+		tql_buf_free(&tmp);
+		if (phrase != 0) {
+			if (phrase < 0)
 				st = TQL_ENOMEM;
-				break;
-			}
-			tql_strmap_put(&lr->near_cache, word.p, word.n, found ? at + 1 : 0);
-			if (!found)
-				continue;
+			continue;
 		}
 		/* suggestions: once per unique word, capped and on a time budget */
 		uintptr_t at = 0;
