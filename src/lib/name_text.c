@@ -29,6 +29,34 @@ bool tql_nt_odd_letters(const char *w, size_t n, int script)
 	return false;
 }
 
+bool tql_nt_mojibake_tail(const char *w, size_t n, const char *end)
+{
+	/* Windows-1252's characters for the bytes 0x80-0x9F */
+	static const UChar32 c1[] = {0x20AC, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	                             0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017D, 0x2018,
+	                             0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+	                             0x2122, 0x0161, 0x203A, 0x0153, 0x017E, 0x0178};
+	int32_t i = (int32_t)n;
+	UChar32 last, next;
+	if (n == 0 || n > 1024)
+		return false;
+	U8_PREV(w, 0, i, last);
+	if (last != 0xC2 && last != 0xC3 && last != 0xC4 && last != 0xC5 && last != 0xD0 &&
+	    last != 0xD1 && last != 0xE2)
+		return false;
+	size_t j = 0, rest = (size_t)(end - (w + n));
+	if (rest == 0)
+		return false;
+	U8_NEXT(w + n, j, rest, next);
+	/* (not a no-break space or guillemet: "café\u00a0:", "«Peñ»") */
+	if (next >= 0x80 && next <= 0xBF)
+		return next != 0xA0 && next != 0xAB && next != 0xBB;
+	for (size_t k = 0; k < sizeof c1 / sizeof *c1; k++)
+		if (next == c1[k])
+			return true;
+	return false;
+}
+
 /* Do two folded Latin keys sound the same (tql_names_phonetic)? */
 bool tql_nt_same_sound(const char *a, size_t na, const char *b, size_t nb)
 {

@@ -7,6 +7,11 @@
 /* Does a word hold letters of another script than `script` (a UScriptCode),
  * or the lead bytes of UTF-8 read as Windows-1252 (Ã, Â)? */
 bool tql_nt_odd_letters(const char *w, size_t n, int script);
+/* Does the word of n bytes at w, in a text ending at end, stop at mojibake:
+ * its last letter a lead byte of UTF-8 read as Windows-1252 (Â, Ã, Ä, Å,
+ * Ð, Ñ, â) and the next character a continuation byte read so ("VesiÄ‡",
+ * "Moldovaâ€™s")? */
+bool tql_nt_mojibake_tail(const char *w, size_t n, const char *end);
 /* Length of the word t (n bytes) without an English possessive ending
  * ('s or ’s): "Kiev’s" is the name "Kiev". */
 size_t tql_nt_without_possessive(const char *t, size_t n);

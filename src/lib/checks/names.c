@@ -95,7 +95,14 @@ static bool local_translit(const tql_names *nm, const char *lang, const tql_name
 	if (tql_names_row_lang(r, lang, true))
 		return false;
 	/* the letters of that language's own system (Sergej, Wladimir,
-	 * Schoigu); a 'y' for 'i' is the English system's (Maya for Maia) */
+	 * Schoigu); a 'y' for 'i' is the English system's (Maya for Maia).
+	 * Only the language's own: 'w' and 'sch' are German (and 'w'
+	 * Polish), so "Bairamow" in Italian text is a German-mediated form */
+	bool own_w = strcmp(lang, "de") == 0 || strcmp(lang, "pl") == 0;
+	bool own_j = own_w || strcmp(lang, "it") == 0 || strcmp(lang, "cs") == 0 ||
+	             strcmp(lang, "sk") == 0 || strcmp(lang, "sl") == 0 || strcmp(lang, "hr") == 0 ||
+	             strcmp(lang, "nl") == 0 || strcmp(lang, "sv") == 0 || strcmp(lang, "no") == 0 ||
+	             strcmp(lang, "nb") == 0 || strcmp(lang, "da") == 0 || strcmp(lang, "fi") == 0;
 	size_t ja = 0, jb = 0, wa = 0, wb = 0;
 	bool sch = false;
 	for (size_t k = 0; k < na; k++) {
@@ -104,7 +111,9 @@ static bool local_translit(const tql_names *nm, const char *lang, const tql_name
 	}
 	for (size_t k = 0; k < nb; k++)
 		jb += b[k] == 'j', wb += b[k] == 'w';
-	bool own_letters = ja > jb || wa > wb || sch;
+	if ((wa > wb && !own_w) || (sch && strcmp(lang, "de") != 0))
+		return false;
+	bool own_letters = (ja > jb && own_j) || wa > wb || sch;
 	if (!own_letters)
 		return false;
 	tql_buf x = {0}, y = {0};
@@ -1126,8 +1135,9 @@ static tql_status family_one_off(nstate *st, size_t i, const struct tql_hitlist 
 {
 	const tql_doc *doc = st->ctx->doc;
 	const tql_token *a = &doc->tok[st->words[i]];
-	if (tql_u8_count(key, klen) < 4 || a->script != USCRIPT_LATIN)
-		return TQL_OK;
+	if (tql_u8_count(key, klen) < 4 || a->script != USCRIPT_LATIN ||
+	    tql_nt_mojibake_tail(doc->text + a->off, a->len, doc->text + doc->len))
+		return TQL_OK; /* (damaged letters: the encoding checks', "VesiÄ‡") */
 	/* a common word ("James Brown Fisk" is no James Browne) or a middle
 	 * name before another capitalised word */
 	if ((i + 1 < st->nwords && only_space(doc, st->words[i], st->words[i + 1]) &&
@@ -2337,8 +2347,9 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 					near = false;
 				/* a short family name with another first letter is as
 				 * often another person of that given name ("Martin Buber",
-				 * Martin Huber) */
-				if (near && d == 1 && tl <= 6 && text.p[0] != fk.p[0] &&
+				 * Martin Huber), and a longer one two letters off
+				 * ("Martin Lidegaard", Martin Ødegaard) */
+				if (near && ((d == 1 && tl <= 6) || d >= 2) && text.p[0] != fk.p[0] &&
 				    !tql_nt_same_sound(text.p, text.n, fk.p, fk.n))
 					near = false;
 				/* (only the given name garbled: name.given-name reports it) */
@@ -2387,6 +2398,11 @@ static size_t full_name_near(nstate *st, size_t i, tql_status *rs)
 			found = order_end - i;
 		}
 	}
+	/* (a name cut by mojibake, "Goran VesiÄ‡", is the encoding checks') */
+	if (best && !clash &&
+	    tql_nt_mojibake_tail(doc->text + doc->tok[st->words[best_end - 1]].off,
+	                         doc->tok[st->words[best_end - 1]].len, doc->text + doc->len))
+		best = NULL;
 	if (best && !clash) {
 		const tql_name_row *r = &st->nm->rows[best->row];
 		const tql_token *a = &doc->tok[st->words[best_first]];
@@ -2583,6 +2599,26 @@ static bool known_elsewhere(const nstate *st, const tql_token *t, const char *k,
 	return false;
 }
 
+/* Is the word token at tok, one space away (dir -1 or +1), a lower-case
+ * word the language's dictionary does not know? Beside one, a capitalised
+ * word is part of a phrase of another language («Узбекистон ифтихори»,
+ * "Nga wai hono"), not a misspelt name. */
+static bool unknown_word_beside(nstate *st, size_t tok, int dir)
+{
+	const tql_doc *doc = st->ctx->doc;
+	size_t u = dir < 0 ? tok - 2 : tok + 2;
+	if ((dir < 0 && tok < 2) || (dir > 0 && tok + 2 >= doc->ntok) ||
+	    doc->tok[dir < 0 ? tok - 1 : tok + 1].kind != TQL_TOK_SPACE)
+		return false;
+	const tql_token *w = &doc->tok[u];
+	const char *s = doc->text + w->off;
+	return w->kind == TQL_TOK_WORD && w->script == doc->tok[tok].script &&
+	       (w->flags & TQL_TF_HAS_LOWER) &&
+	       !(w->flags & (TQL_TF_UPPER_INITIAL | TQL_TF_INNER_UPPER | TQL_TF_HAS_DIGIT)) &&
+	       tql_u8_count(s, w->len) >= 3 && !tql_nt_odd_letters(s, w->len, w->script) &&
+	       tql_spell(st->ctx->chk, st->ctx->lang, s, w->len) == 0;
+}
+
 /* Suggests a known name for an unknown capitalised word. */
 static tql_status near_miss(nstate *st, size_t i)
 {
@@ -2606,11 +2642,12 @@ static tql_status near_miss(nstate *st, size_t i)
 	memcpy(k, kp, kl + 1);
 	if (tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) != 0)
 		return TQL_OK; /* a word of the language, or no dictionary to tell */
+	if (unknown_word_beside(st, st->words[i], -1) || unknown_word_beside(st, st->words[i], 1))
+		return TQL_OK;
 	/* damaged letters belong to the encoding checks ("OrbÃ¡n", "Украiна",
 	 * "Moldovaâ€™s") */
 	if (tql_nt_odd_letters(doc->text + t->off, t->len, t->script) ||
-	    (t->off + t->len + 3 <= doc->len &&
-	     memcmp(doc->text + t->off + t->len, "\xE2\x82\xAC", 3) == 0))
+	    tql_nt_mojibake_tail(doc->text + t->off, t->len, doc->text + doc->len))
 		return TQL_OK;
 	/* a correct form of a name in a language of the same script
 	 * ("Ruanda" is German and Spanish for Rwanda): not a misspelling */
@@ -2818,7 +2855,9 @@ static tql_status near_miss(nstate *st, size_t i)
 		else if (given_ok && d <= 3)
 			/* (a short name with another first letter is often another
 			 * person of that given name: "Martin Buber", Martin Huber) */
-			score = len <= 6 && k[0] != fk.p[0] && !translit[c] ? 3 : 4 - d + 4;
+			/* (and a longer one two letters off: "Martin Lidegaard" is
+			 * not Martin Ødegaard) */
+			score = k[0] != fk.p[0] && !translit[c] && (len <= 6 || d >= 2) ? 3 : 4 - d + 4;
 		else if (d == 1 && len >= 6)
 			score = 3;
 		else if (d == 1 && len >= 4 && r->kind == TQL_NK_PERSON)
