@@ -679,8 +679,12 @@ static const char *alphabet_accents(const char *lang)
 	static const struct {
 		const char *lang, *letters;
 	} tab[] = {
-		{"de", "äöüß"},
-		{"es", "áéíóúñü"},
+		/* with the accents of other languages its press keeps
+		 * (German: "Andrónico Rodríguez", "Luís Montenegro"; Spanish:
+		 * "Pere Aragonès", "Jean-Noël Barrot"); French and Italian
+		 * press often drop Portuguese ones (Antonio Costa) */
+		{"de", "äöüß" "áéíóúñàèìòùçâêîôûëïãõ"},
+		{"es", "áéíóúñü" "àèìòùçëïâêîô"},
 		{"fr", "éèêëàâîïôûùüçœÿ"},
 		{"it", "àèéìòù"},
 	};
