@@ -65,9 +65,11 @@ static bool russian_given(tql_ctx *ctx, const tql_names *nm, size_t t)
 	const char *w = doc->text + tk->off;
 	bool nom = false;
 	const char *uk = tql_names_uk_given(nm, w, tk->len, &nom);
-	/* (the nominative alone too: "а Михаил запевнив" is the player
-	 * Михайло named by his given name) */
-	if (!uk || (!before_family(doc, t) && !nom) || tql_nt_covered(doc, tk) || quoted(doc, t))
+	/* (the nominative alone too, "а Михаил запевнив" for the player
+	 * Михайло, unless Ukrainian knows the word: "місто Владимир") */
+	if (!uk || tql_nt_covered(doc, tk) || quoted(doc, t))
+		return true;
+	if (!before_family(doc, t) && (!nom || tql_spell(ctx->chk, ctx->lang, w, tk->len) != 0))
 		return true;
 	if (nom)
 		return tql_emit(ctx, "name.variant", tk->off, tk->len, uk, true,
