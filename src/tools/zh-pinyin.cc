@@ -282,7 +282,14 @@ int main(int argc, char **argv)
 			// which too many real Chinese people bear: "Su Lin", "Xu Xu")
 			if (UnicodeString::fromUTF8(g).countChar32() < 2)
 				continue;
-			std::string pf = pinyin(f), pg = pinyin(g);
+			// a family name read as a surname, not with the character's
+			// common reading that Han-Latin gives (朴 is Piao as the
+			// Korean family name Park, not pu)
+			static const std::map<std::string, std::string> surname = {
+				{"朴", "Piao"}, {"单", "Shan"}, {"解", "Xie"}, {"仇", "Qiu"},
+				{"区", "Ou"},   {"查", "Zha"},  {"曾", "Zeng"}, {"覃", "Qin"}};
+			auto sr = surname.find(f);
+			std::string pf = sr != surname.end() ? sr->second : pinyin(f), pg = pinyin(g);
 			if (!pf.empty() && !pg.empty())
 				py.push_back(pf + " " + pg);
 		}
