@@ -98,11 +98,11 @@ static bool local_translit(const tql_names *nm, const char *lang, const tql_name
 	 * Schoigu); a 'y' for 'i' is the English system's (Maya for Maia).
 	 * Only the language's own: 'w' and 'sch' are German (and 'w'
 	 * Polish), so "Bairamow" in Italian text is a German-mediated form */
-	bool own_w = strcmp(lang, "de") == 0 || strcmp(lang, "pl") == 0;
-	bool own_j = own_w || strcmp(lang, "it") == 0 || strcmp(lang, "cs") == 0 ||
-	             strcmp(lang, "sk") == 0 || strcmp(lang, "sl") == 0 || strcmp(lang, "hr") == 0 ||
-	             strcmp(lang, "nl") == 0 || strcmp(lang, "sv") == 0 || strcmp(lang, "no") == 0 ||
-	             strcmp(lang, "nb") == 0 || strcmp(lang, "da") == 0 || strcmp(lang, "fi") == 0;
+	static const char *const j_langs[] = {"de", "pl", "it", "cs", "sk", "sl", "hr", "nl",
+	                                      "sv", "no", "nb", "da", "fi", NULL};
+	bool own_w = strcmp(lang, "de") == 0 || strcmp(lang, "pl") == 0, own_j = false;
+	for (const char *const *l = j_langs; *l && !own_j; l++)
+		own_j = strcmp(lang, *l) == 0;
 	size_t ja = 0, jb = 0, wa = 0, wb = 0;
 	bool sch = false;
 	for (size_t k = 0; k < na; k++) {
@@ -2646,8 +2646,6 @@ static tql_status near_miss(nstate *st, size_t i)
 	memcpy(k, kp, kl + 1);
 	if (tql_spell(ctx->chk, ctx->lang, doc->text + t->off, t->len) != 0)
 		return TQL_OK; /* a word of the language, or no dictionary to tell */
-	if (unknown_word_beside(st, st->words[i], -1) || unknown_word_beside(st, st->words[i], 1))
-		return TQL_OK;
 	/* damaged letters belong to the encoding checks ("OrbÃ¡n", "Украiна",
 	 * "Moldovaâ€™s") */
 	if (tql_nt_odd_letters(doc->text + t->off, t->len, t->script) ||
@@ -2656,6 +2654,9 @@ static tql_status near_miss(nstate *st, size_t i)
 	/* a correct form of a name in a language of the same script
 	 * ("Ruanda" is German and Spanish for Rwanda): not a misspelling */
 	if (known_elsewhere(st, t, k, kl))
+		return TQL_OK;
+	/* (asks the dictionary about the neighbours: after the lookups) */
+	if (unknown_word_beside(st, st->words[i], -1) || unknown_word_beside(st, st->words[i], 1))
 		return TQL_OK;
 	/* a given name of the candidate just before it is strong evidence */
 	const char *prev = NULL;

@@ -382,9 +382,10 @@ static int near_cached(tql_ctx *ctx, alphabet *ab, const char *w, size_t n, tql_
 /* Is the unknown word cand[ci] part of a phrase of another language: beside
  * another unknown word, one space apart, that is no typo of a long word
  * ("tino rangatiratanga"), or itself short ("wai hono")? Two typos side by
- * side ("goverment recieved") stay typos. -1: out of memory. */
+ * side ("goverment recieved") stay typos. w and tmp are scratch buffers.
+ * -1: out of memory. */
 static int foreign_phrase(tql_ctx *ctx, alphabet *ab, const size_t *cand, size_t ncand,
-                          size_t ci, tql_buf *tmp)
+                          size_t ci, tql_buf *w, tql_buf *tmp)
 {
 	const tql_doc *doc = ctx->doc;
 	size_t t = cand[ci];
@@ -400,11 +401,9 @@ static int foreign_phrase(tql_ctx *ctx, alphabet *ab, const size_t *cand, size_t
 		const tql_token *u = &doc->tok[nb[k]];
 		if (short_word || tql_u8_count(doc->text + u->off, u->len) < 6)
 			return 1;
-		tql_buf w = {0};
-		if (!plain_apostrophes(doc->text + u->off, u->len, &w))
+		if (!plain_apostrophes(doc->text + u->off, u->len, w))
 			return -1;
-		int typo = near_cached(ctx, ab, w.p, w.n, tmp);
-		tql_buf_free(&w);
+		int typo = near_cached(ctx, ab, w->p, w->n, tmp);
 		if (typo <= 0)
 			return typo < 0 ? -1 : 1;
 	}
@@ -458,7 +457,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	else if (strcmp(doc->lang, "en") == 0 && !doc->region[0])
 		en = tql_lang_get(ctx->chk, "en", "GB");
 	alphabet ab = {{0}, 0, false};
-	tql_buf near = {0};
+	tql_buf near = {0}, nbword = {0}, nbnear = {0}; /* (nb: a neighbour's, foreign_phrase) */
 	/* pass 2: the ones that look like typos */
 	for (size_t ci = 0; ci < ncand && st == TQL_OK; ci++) {
 		const tql_token *tk = &doc->tok[cand[ci]];
@@ -486,9 +485,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 				st = TQL_ENOMEM;
 			continue;
 		}
-		tql_buf tmp = {0};
-		int phrase = foreign_phrase(ctx, &ab, cand, ncand, ci, &tmp);
-		tql_buf_free(&tmp);
+		int phrase = foreign_phrase(ctx, &ab, cand, ncand, ci, &nbword, &nbnear);
 		if (phrase != 0) {
 			if (phrase < 0)
 				st = TQL_ENOMEM;
@@ -527,6 +524,8 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	free(cand);
 	tql_strmap_free(&count);
 	tql_buf_free(&near);
+	tql_buf_free(&nbword);
+	tql_buf_free(&nbnear);
 	tql_buf_free(&word);
 	tql_buf_free(&key);
 	tql_buf_free(&sugg);
