@@ -240,6 +240,43 @@ static bool shared_context(const form *a, const form *b)
 	return (a->given_seen && b->alone) || (b->given_seen && a->alone);
 }
 
+/* Does form f occur within 3000 bytes of byte offset off? */
+static bool occurs_near(cstate *cs, const form *f, size_t off)
+{
+	const tql_doc *doc = cs->ctx->doc;
+	size_t lo = 0, hi = doc->ntok, from = off > 3000 ? off - 3000 : 0;
+	while (lo < hi) { /* first token at or after `from` */
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->tok[mid].off < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t kl = strlen(f->key);
+	bool found = false;
+	tql_buf k = {0};
+	for (size_t t = lo; t < doc->ntok && doc->tok[t].off < off + 3000 && !found; t++) {
+		const tql_token *tk = &doc->tok[t];
+		if (tk->kind != TQL_TOK_WORD || !name_like(tk))
+			continue;
+		k.n = 0;
+		found = tql_fold(doc->text + tk->off, bare(doc, tk), &k) && k.n == kl &&
+		        memcmp(k.p, f->key, kl) == 0 && tk->off != off;
+	}
+	tql_buf_free(&k);
+	return found;
+}
+
+/* May the form seen once (slip) be a slip of the established form (est):
+ * est was introduced with a name before it ("Shubhanshu Shukla"), and
+ * slip has no name of its own before it, or the same one? */
+static bool settled_context(const form *est, const form *slip)
+{
+	if (!est->lead)
+		return false;
+	return !slip->lead || strcmp(slip->lead, est->lead) == 0;
+}
+
 /* Emits consistency.name on tk, suggesting kt's text: an accent apart
  * (accent) or two forms of one name. */
 static bool emit_other(cstate *cs, const tql_token *tk, const tql_token *kt, bool accent)
@@ -307,7 +344,10 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 		const form *f = &cs.f[a];
 		if (!f->has_alt || tql_u8_count(f->key, strlen(f->key)) < 5)
 			continue;
-		bool keep_first = f->count0 >= f->count1;
+		/* (a tie: the spelling with more accents, which MT drops more
+		 * often than it adds: "Vasteras" / "Västerås") */
+		const tql_token *t0 = &cs.ctx->doc->tok[f->first_tok], *t1 = &cs.ctx->doc->tok[f->alt_tok];
+		bool keep_first = f->count0 > f->count1 || (f->count0 == f->count1 && t0->len >= t1->len);
 		if (!report_spelling(&cs, keep_first ? f->first_tok : f->alt_tok,
 		                     keep_first ? f->alt_tok : f->first_tok))
 			goto done;
@@ -373,7 +413,17 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				/* a letter doubled or not needs the weaker context only */
 				bool dbl = letter_doubled(x->key, xl, y->key, yl) && pre >= 2 &&
 				           (strong || shared_context(x, y));
-				if (!near || (!front && !vowel && !dbl &&
+				/* one form established (three times or more), the other
+				 * once: a slip of the established name ("Shukla" x12 /
+				 * "Shukula") */
+				bool settled = ((x->count >= 3 && y->count == 1) || (y->count >= 3 && x->count == 1)) &&
+				               !deriv && pre >= 2 && x->key[0] == y->key[0] &&
+				               tql_u8_count(x->key, xl) >= 5 && tql_u8_count(y->key, yl) >= 5 &&
+				               tql_names_osa(x->key, xl, y->key, yl) == 1 &&
+				               settled_context(x->count >= 3 ? x : y, x->count >= 3 ? y : x);
+				settled = settled && (near || occurs_near(&cs, x->count >= 3 ? x : y,
+				                                          x->count >= 3 ? yo : xo));
+				if ((!near && !settled) || (!front && !vowel && !dbl && !settled &&
 				              (deriv || x->key[0] != y->key[0] ||
 				               tql_u8_count(x->key, xl) < 5 || tql_u8_count(y->key, yl) < 5 ||
 				               tql_names_osa(x->key, xl, y->key, yl) != 1 ||

@@ -295,7 +295,20 @@ static const char *const uk_soft[][2] = {{"г", "з"}, {"к", "ц"}, {"х", "с"
 /* Is a (folded word) the word b (folded table form, nominative) in one of
  * its cases? The greedy stem above cuts "вадим" to "вад" and "николаи" to
  * "никола" but "николая" to "никол"; this declines b instead. */
-static bool same_word_slav(const char *a, size_t an, const char *b, size_t bn, bool uk)
+/* Does a Russian name whose stem (before its -о) is b[0..sl) decline: the
+ * last word of a name, its stem ending in -ов, -ев, -ёв, -ин, -ын? */
+static bool ru_declined_o(const char *b, size_t sl, bool last)
+{
+	static const char *const vowels[] = {"о", "е", "ё", "и", "ы"};
+	if (!last || sl < 4 || (memcmp(b + sl - 2, "в", 2) != 0 && memcmp(b + sl - 2, "н", 2) != 0))
+		return false;
+	for (size_t v = 0; v < sizeof vowels / sizeof *vowels; v++)
+		if (memcmp(b + sl - 4, vowels[v], 2) == 0)
+			return true;
+	return false;
+}
+
+static bool same_word_slav(const char *a, size_t an, const char *b, size_t bn, bool uk, bool last)
 {
 	if (an == bn && memcmp(a, b, an) == 0)
 		return true;
@@ -315,6 +328,11 @@ static bool same_word_slav(const char *a, size_t an, const char *b, size_t bn, b
 				    memcmp(a + sl - 2, uk_soft[q][1], 2) == 0)
 					return true;
 		if (sl > an || memcmp(a, b, sl) != 0 || tql_u8_count(b, sl) < minl)
+			continue;
+		/* Russian declines a name in -о only as a Slavic place in -ово,
+		 * -ино (Косово: Косова); Осло, Шевченко and a given name before
+		 * the family name keep their form ("Ханна Певкур" is not Ханно) */
+		if (!uk && strcmp(slav_paradigms[p].nom, "о") == 0 && !ru_declined_o(b, sl, last))
 			continue;
 		const char *o = slav_paradigms[p].obl, *e = a + sl;
 		size_t el = an - sl;
@@ -451,7 +469,7 @@ bool tql_names_same_inflected(const char *lang, const char *a, size_t an, const 
 		size_t wa = e - i, wb = f - j;
 		bool same = de ? stem_word_de(a + i, wa) == stem_word_de(b + j, wb) &&
 		                     memcmp(a + i, b + j, stem_word_de(a + i, wa)) == 0
-		               : same_word_slav(a + i, wa, b + j, wb, uk);
+		               : same_word_slav(a + i, wa, b + j, wb, uk, f == bn);
 		if (!same)
 			return false;
 		if (e == an || f == bn)

@@ -1250,6 +1250,9 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	const tql_doc *doc = ctx->doc;
 	const tql_token *a = &doc->tok[st->words[i]], *b = &doc->tok[st->words[i + w - 1]];
 	size_t off = a->off, len = span_to(doc, a, b);
+	/* (the last word cut by mojibake: see the main loop) */
+	if (tql_nt_mojibake_tail(doc->text + b->off, b->len, doc->text + doc->len))
+		return TQL_OK;
 	bool correct = false;
 	const char *sugg[4];
 	size_t ns = 0;
@@ -1260,8 +1263,15 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	 * name ("Manuel Antonio Merchán" is not Téte António) */
 	if (w == 1 && tql_names_is_given(st->nm, key, klen)) {
 		bool family_only = true;
+		/* (with no capitalised word before it, a person's one-word
+		 * accepted form is a family name too: "Mansur" of Ahsan H. Mansur
+		 * in "with Mansur Ali Shah") */
+		bool bare = i == 0 || st->words[i] - st->words[i - 1] != 2 ||
+		            !(doc->tok[st->words[i - 1]].flags & TQL_TF_UPPER_INITIAL);
 		for (size_t h = 0; h < hl->n && family_only; h++)
-			family_only = hl->v[h].type == TQL_FORM_FAMILY;
+			family_only = hl->v[h].type == TQL_FORM_FAMILY ||
+			              (bare && hl->v[h].type != TQL_FORM_ERROR &&
+			               st->nm->rows[hl->v[h].row].kind == TQL_NK_PERSON);
 		bool next_cap = name_continues(st, i);
 		if (family_only && next_cap && !given_before(st, i, hl))
 			return TQL_OK;
@@ -3379,7 +3389,10 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		goto done;
 	for (size_t i = 0; i < st.nwords;) {
 		const tql_token *t = &doc->tok[st.words[i]];
-		if (!(t->flags & TQL_TF_UPPER_INITIAL)) {
+		/* (a word cut by mojibake, "Pakistanâ€™s" read as "Pakistana", is
+		 * encoding.mojibake's) */
+		if (!(t->flags & TQL_TF_UPPER_INITIAL) ||
+		    tql_nt_mojibake_tail(doc->text + t->off, t->len, doc->text + doc->len)) {
 			i++;
 			continue;
 		}
