@@ -7,6 +7,7 @@
 #include "../internal.h"
 #include "../name_accent.h"
 #include "../name_cluster.h"
+#include "../name_order.h"
 #include "../name_echo.h"
 #include "../name_forms.h"
 #include "../name_place.h"
@@ -3499,9 +3500,10 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	rs = consistency(&st);
 	/* ... and any capitalised word with and without an accent (after the
 	 * table's own judgements, which it leaves alone) */
-	/* ... and one name written as one word and as two */
+	/* ... and one name written as one word and as two, or in both orders */
 	if (rs == TQL_OK && tql_rule_enabled(ctx->eng, "consistency.name") &&
-	    (!tql_na_accent_words(ctx, st.m, st.nm_) || !tql_name_forms(ctx, nm)))
+	    (!tql_na_accent_words(ctx, st.m, st.nm_) || !tql_name_forms(ctx, nm) ||
+	     !tql_name_order(ctx, nm, st.m, st.nm_)))
 		rs = TQL_ENOMEM;
 done:
 	if (own_tok) {
