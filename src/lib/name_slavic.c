@@ -19,6 +19,35 @@ static bool has_letter(const char *w, size_t n, const char *const *set)
 	return false;
 }
 
+/* Does word w (n bytes) end in an ending the other language writes
+ * ("Буяльский", "Караваев" in Ukrainian text, which writes -ський, -аєв;
+ * "Зеленський" in Russian text)? In Ukrainian text, -ев after a vowel. */
+static bool other_ending(const char *w, size_t n, bool uk)
+{
+	static const char *const ru_end[] = {"ский", "цкий", "ская", "цкая", "ского", "цкого",
+	                                     "ской", "цкой", "скую", "цкую", "ским", "цким", NULL};
+	static const char *const uk_end[] = {"ський", "цький", "ського", "цького", "ська", "цька",
+	                                     "ської", "цької", "ському", "цькому", NULL};
+	for (const char *const *e = uk ? ru_end : uk_end; *e; e++) {
+		size_t el = strlen(*e);
+		if (n > el + 2 && memcmp(w + n - el, *e, el) == 0)
+			return true;
+	}
+	if (!uk)
+		return false;
+	static const char *const vowels[] = {"а", "е", "и", "о", "у", "я", "ю", "і", NULL};
+	static const char *const ev[] = {"ев", "ева", NULL};
+	for (const char *const *end = ev; *end; end++) {
+		size_t el = strlen(*end);
+		if (n < el + 4 || memcmp(w + n - el, *end, el) != 0)
+			continue;
+		for (const char *const *v = vowels; *v; v++)
+			if (memcmp(w + n - el - 2, *v, 2) == 0)
+				return true;
+	}
+	return false;
+}
+
 /* Does token t open a quotation ("«Известия»": a title kept in the
  * original, as the Ukrainian press does with Russian media names)? */
 static bool quoted(const tql_doc *doc, size_t t)
@@ -56,6 +85,25 @@ static bool before_family(const tql_doc *doc, size_t t)
 	       (u->flags & TQL_TF_UPPER_INITIAL) && !(u->flags & TQL_TF_ALL_UPPER);
 }
 
+/* Is the capitalised word after token t (one space between) an East
+ * Slavic family name as Ukrainian writes it, with -ськ-, -цьк- or -енк-
+ * ("Шовковського")? Ukrainian letters alone do not tell: a Czech "Андрей
+ * Бабіш" keeps his given name. (A Polish "Александр Кваснєвський" would
+ * be reported: rare in news, and measured on no text yet.) */
+static bool ukrainian_family_after(const tql_doc *doc, size_t t)
+{
+	static const char *const stems[] = {"ськ", "цьк", "енк", NULL};
+	if (!before_family(doc, t))
+		return false;
+	const tql_token *u = &doc->tok[t + 2];
+	const char *w = doc->text + u->off;
+	for (const char *const *s = stems; *s; s++)
+		for (size_t p = 2; p + 6 <= u->len; p += 2)
+			if (memcmp(w + p, *s, 6) == 0)
+				return true;
+	return false;
+}
+
 /* Reports token t when it is a Russian given name (nm) before a family
  * name in Ukrainian text. False: out of memory. */
 static bool russian_given(tql_ctx *ctx, const tql_names *nm, size_t t)
@@ -65,6 +113,10 @@ static bool russian_given(tql_ctx *ctx, const tql_names *nm, size_t t)
 	const char *w = doc->text + tk->off;
 	bool nom = false;
 	const char *uk = tql_names_uk_given(nm, w, tk->len, &nom);
+	/* (a name Ukrainian keeps for foreigners: only before a Ukrainian
+	 * family name, "Александра Шовковського") */
+	if (!uk && ukrainian_family_after(doc, t))
+		uk = tql_names_uk_given_shared(nm, w, tk->len, &nom);
 	/* (the nominative alone too, "а Михаил запевнив" for the player
 	 * Михайло, unless Ukrainian knows the word: "місто Владимир") */
 	if (!uk || tql_nt_covered(doc, tk) || quoted(doc, t))
@@ -107,6 +159,8 @@ tql_status tql_name_other_slavic(tql_ctx *ctx, const char *lang, const tql_names
 			why = uk ? "Russian letters (ы, э, ъ, ё)" : "Ukrainian letters (і, ї, є, ґ)";
 		else if (unknown && uk && memcmp(w, "И", 2) == 0)
 			why = "Russian И where Ukrainian writes І";
+		else if (unknown && other_ending(w, tk->len, uk))
+			why = uk ? "a Russian ending (-ский, -ев after a vowel)" : "a Ukrainian ending (-ський)";
 		if (!why || tql_nt_covered(doc, tk) || quoted(doc, t))
 			continue;
 		/* (a quoted passage of the other language: a word of it beside) */

@@ -1352,7 +1352,7 @@ const char *tql_names_dated(const tql_names *nm, const char *lang, const char *f
 /* One line of names/given-ru-uk.tsv: Russian forms (nominative first,
  * |-separated), the Ukrainian nominative, the source. The value stored is
  * 2 * index + 1, plus 1 for the nominative; 0 for a form of two names. */
-static tql_status ruuk_line(tql_names *nm, const char *p, size_t l)
+static tql_status ruuk_parse(tql_names *nm, tql_strmap *map, const char *p, size_t l)
 {
 	const char *t1 = memchr(p, '\t', l);
 	if (!t1 || (l >= 8 && memcmp(p, "russian\t", 8) == 0))
@@ -1369,21 +1369,42 @@ static tql_status ruuk_line(tql_names *nm, const char *p, size_t l)
 		uintptr_t old;
 		/* a form of two names ("Евгения": Евгений's genitive, Евгения's
 		 * nominative) is no evidence of either: 0 */
-		bool two = fl && tql_strmap_get(&nm->ruuk, q, fl, &old);
-		if (fl && !tql_strmap_put(&nm->ruuk, q, fl, two ? 0 : 2 * idx + 1 + (first ? 1 : 0)))
+		bool two = fl && tql_strmap_get(map, q, fl, &old);
+		if (fl && !tql_strmap_put(map, q, fl, two ? 0 : 2 * idx + 1 + (first ? 1 : 0)))
 			return TQL_ENOMEM;
 		q += fl + 1;
 	}
 	return TQL_OK;
 }
 
-const char *tql_names_uk_given(const tql_names *nm, const char *w, size_t n, bool *nominative)
+static tql_status ruuk_line(tql_names *nm, const char *p, size_t l)
+{
+	return ruuk_parse(nm, &nm->ruuk, p, l);
+}
+
+static tql_status ruuk_shared_line(tql_names *nm, const char *p, size_t l)
+{
+	return ruuk_parse(nm, &nm->ruuk_shared, p, l);
+}
+
+static const char *uk_given_in(const tql_names *nm, const tql_strmap *map, const char *w, size_t n,
+                               bool *nominative)
 {
 	uintptr_t v;
-	if (!tql_strmap_get(&nm->ruuk, w, n, &v) || v == 0)
+	if (!tql_strmap_get(map, w, n, &v) || v == 0)
 		return NULL;
 	*nominative = v % 2 == 0;
 	return nm->ruuk_uk[(v - 1) / 2];
+}
+
+const char *tql_names_uk_given(const tql_names *nm, const char *w, size_t n, bool *nominative)
+{
+	return uk_given_in(nm, &nm->ruuk, w, n, nominative);
+}
+
+const char *tql_names_uk_given_shared(const tql_names *nm, const char *w, size_t n, bool *nominative)
+{
+	return uk_given_in(nm, &nm->ruuk_shared, w, n, nominative);
 }
 
 /* One line of names/given-names.txt: a given name. */
@@ -1448,6 +1469,8 @@ tql_status tql_names_load(tql_engine *eng, tql_names **out)
 	if (st == TQL_OK)
 		st = each_data_line(eng, nm, "names/given-ru-uk.tsv", ruuk_line);
 	if (st == TQL_OK)
+		st = each_data_line(eng, nm, "names/given-ru-uk-shared.tsv", ruuk_shared_line);
+	if (st == TQL_OK)
 		st = load_cognates(eng, nm);
 	if (st == TQL_OK)
 		st = extend_cognates(nm);
@@ -1486,6 +1509,7 @@ void tql_names_free(tql_names *nm)
 		free(nm->ruuk_uk[i]);
 	free(nm->ruuk_uk);
 	tql_strmap_free(&nm->ruuk);
+	tql_strmap_free(&nm->ruuk_shared);
 	tql_strmap_free(&nm->pairs);
 	tql_strmap_free(&nm->phon);
 	tql_strmap_free(&nm->dels);

@@ -54,6 +54,7 @@ typedef struct tql_names {
 	char **prefer_shown;      /* the same forms as written in the config (owned) */
 	size_t nprefer;  /* "id\x1flang" -> 1 for every row */
 	tql_strmap ruuk;          /* Russian given-name form, as written -> index + 1 in ruuk_uk */
+	tql_strmap ruuk_shared;   /* the same for names Ukrainian also keeps (given-ru-uk-shared.tsv) */
 	char **ruuk_uk;           /* Ukrainian nominatives (owned) */
 	size_t nruuk;
 	tql_strmap dated;         /* "lang\x1f" folded dated form -> index + 1 in dated_cur */
@@ -153,6 +154,10 @@ const char *tql_names_dated(const tql_names *nm, const char *lang, const char *f
  * *nominative set when w is the nominative itself; NULL too for a form of
  * two names ("Евгения"). */
 const char *tql_names_uk_given(const tql_names *nm, const char *w, size_t n, bool *nominative);
+/* The same for a Russian given name Ukrainian text keeps for foreigners
+ * (names/given-ru-uk-shared.tsv: "Александр Стубб"), to be reported only
+ * before a Ukrainian family name ("Александра Шовковського"). */
+const char *tql_names_uk_given_shared(const tql_names *nm, const char *w, size_t n, bool *nominative);
 
 /* The cognate set of a folded given name (names/given-cognates.tsv), 0 if none. */
 int tql_names_cognate(const tql_names *nm, const char *folded, size_t n);

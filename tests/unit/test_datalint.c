@@ -174,11 +174,54 @@ static void test_given_ru_uk(void **state)
 	assert_int_equal(problems, 0);
 }
 
+/* names/given-ru-uk-shared.tsv: every row has a source; each Russian form
+ * maps to its row's Ukrainian form and is not also in given-ru-uk.tsv. */
+static void test_given_ru_uk_shared(void **state)
+{
+	(void)state;
+	const tql_names *nm = eng->names;
+	FILE *f = fopen("dictionaries/names/given-ru-uk-shared.tsv", "r");
+	assert_non_null(f);
+	char line[2048];
+	unsigned lineno = 0;
+	size_t problems = 0, forms = 0;
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		line[strcspn(line, "\n")] = '\0';
+		if (!line[0] || line[0] == '#' || strncmp(line, "russian\t", 8) == 0)
+			continue;
+		char *t1 = strchr(line, '\t');
+		char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+		if (!t2 || strlen(t2 + 1) < 8) {
+			printf("given-ru-uk-shared.tsv:%u: expected russian<TAB>ukrainian<TAB>source\n", lineno);
+			problems++;
+			continue;
+		}
+		*t1 = *t2 = '\0';
+		const char *uk = t1 + 1;
+		char *save = NULL;
+		for (char *w = strtok_r(line, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
+			forms++;
+			bool nom = false;
+			const char *got = tql_names_uk_given_shared(nm, w, strlen(w), &nom);
+			if (!got || strcmp(got, uk) != 0 || tql_names_uk_given(nm, w, strlen(w), &nom)) {
+				printf("given-ru-uk-shared.tsv:%u: '%s' does not map to '%s' only\n", lineno, w, uk);
+				problems++;
+			}
+		}
+	}
+	fclose(f);
+	printf("given-ru-uk-shared: %zu forms, %zu problems\n", forms, problems);
+	assert_true(forms > 20);
+	assert_int_equal(problems, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names_table),
 		cmocka_unit_test(test_given_ru_uk),
+		cmocka_unit_test(test_given_ru_uk_shared),
 	};
 	return cmocka_run_group_tests_name("datalint", tests, setup, teardown);
 }
