@@ -1951,6 +1951,17 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 					continue;
 				if (generated && w > 1 && !source_only)
 					continue; /* "Viet Nam" is also an English spelling */
+				/* another Cyrillic language's form one letter from the
+				 * document language's own is more likely a slip of it
+				 * ("Вилнюс", Bulgarian, for Russian Вильнюс): near_miss's */
+				if (source_only && t0->script == USCRIPT_CYRILLIC && w == 1) {
+					tql_buf cf = {0};
+					bool slip = tql_fold(own->canonical, strlen(own->canonical), &cf) &&
+					            tql_names_osa(key.p, ends[0], cf.p, cf.n) == 1;
+					tql_buf_free(&cf);
+					if (slip)
+						continue;
+				}
 				if (generated) {
 					if (!TQL_GROW(st->fpend, st->fpcap, st->nfpend + 1)) {
 						*rs = TQL_ENOMEM;
