@@ -110,6 +110,26 @@ static void test_names_table(void **state)
 	assert_int_equal(problems, 0);
 }
 
+/* Splits a line of a given-ru-uk*.tsv file in place: *forms gets the
+ * Russian forms, *uk the Ukrainian nominative. 0: a row; 1: a comment,
+ * header or empty line; -1: malformed (reported as file:lineno). */
+static int ruuk_row(char *line, const char *file, unsigned lineno, char **forms, char **uk)
+{
+	line[strcspn(line, "\n")] = '\0';
+	if (!line[0] || line[0] == '#' || strncmp(line, "russian\t", 8) == 0)
+		return 1;
+	char *t1 = strchr(line, '\t');
+	char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+	if (!t2 || strlen(t2 + 1) < 8) {
+		printf("%s:%u: expected russian<TAB>ukrainian<TAB>source\n", file, lineno);
+		return -1;
+	}
+	*t1 = *t2 = '\0';
+	*forms = line;
+	*uk = t1 + 1;
+	return 0;
+}
+
 /* names/given-ru-uk.tsv: every row has a source; no Russian form is a
  * Ukrainian dictionary word (Владимир, the Russian city, aside) and each
  * maps to its row's Ukrainian form. */
@@ -137,21 +157,13 @@ static void test_given_ru_uk(void **state)
 	}
 	rewind(f);
 	while (fgets(line, sizeof line, f)) {
-		lineno++;
-		line[strcspn(line, "\n")] = '\0';
-		if (!line[0] || line[0] == '#' || strncmp(line, "russian\t", 8) == 0)
+		char *cols, *uk;
+		int r = ruuk_row(line, "given-ru-uk.tsv", ++lineno, &cols, &uk);
+		problems += r < 0;
+		if (r)
 			continue;
-		char *t1 = strchr(line, '\t');
-		char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-		if (!t2 || strlen(t2 + 1) < 8) {
-			printf("given-ru-uk.tsv:%u: expected russian<TAB>ukrainian<TAB>source\n", lineno);
-			problems++;
-			continue;
-		}
-		*t1 = *t2 = '\0';
-		const char *uk = t1 + 1;
 		char *save = NULL;
-		for (char *w = strtok_r(line, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
+		for (char *w = strtok_r(cols, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
 			forms++;
 			bool nom = false;
 			const char *got = tql_names_uk_given(nm, w, strlen(w), &nom);
@@ -186,21 +198,13 @@ static void test_given_ru_uk_shared(void **state)
 	unsigned lineno = 0;
 	size_t problems = 0, forms = 0;
 	while (fgets(line, sizeof line, f)) {
-		lineno++;
-		line[strcspn(line, "\n")] = '\0';
-		if (!line[0] || line[0] == '#' || strncmp(line, "russian\t", 8) == 0)
+		char *cols, *uk;
+		int r = ruuk_row(line, "given-ru-uk-shared.tsv", ++lineno, &cols, &uk);
+		problems += r < 0;
+		if (r)
 			continue;
-		char *t1 = strchr(line, '\t');
-		char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-		if (!t2 || strlen(t2 + 1) < 8) {
-			printf("given-ru-uk-shared.tsv:%u: expected russian<TAB>ukrainian<TAB>source\n", lineno);
-			problems++;
-			continue;
-		}
-		*t1 = *t2 = '\0';
-		const char *uk = t1 + 1;
 		char *save = NULL;
-		for (char *w = strtok_r(line, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
+		for (char *w = strtok_r(cols, "|", &save); w; w = strtok_r(NULL, "|", &save)) {
 			forms++;
 			bool nom = false;
 			const char *got = tql_names_uk_given_shared(nm, w, strlen(w), &nom);
