@@ -9,6 +9,8 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+enum { NEAR = 3000 }; /* bytes: forms of one name in one article */
+
 typedef struct form {
 	char *key;          /* folded word (owned) */
 	size_t first_tok;   /* first occurrence */
@@ -39,12 +41,6 @@ typedef struct cstate {
 	size_t nlinks, lcap;
 } cstate;
 
-/* Is word token g capitalised, not all capitals and free of digits? */
-static bool name_like(const tql_token *g)
-{
-	return (g->flags & TQL_TF_UPPER_INITIAL) && !(g->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT));
-}
-
 /* Token g's length without an English possessive ending ("Ramagen's":
  * the name is "Ramagen"). */
 static size_t bare(const tql_doc *doc, const tql_token *g)
@@ -74,7 +70,7 @@ static char *name_before(cstate *cs, size_t t, bool any, bool *listed)
 	if (t < 2 || doc->tok[t - 1].kind != TQL_TOK_SPACE || doc->tok[t - 2].kind != TQL_TOK_WORD)
 		return NULL;
 	const tql_token *g = &doc->tok[t - 2];
-	char *w = name_like(g) ? folded(doc, g) : NULL;
+	char *w = tql_nt_name_word(g) ? folded(doc, g) : NULL;
 	if (!w)
 		return NULL;
 	size_t wn = strlen(w);
@@ -99,7 +95,7 @@ static char *name_after(cstate *cs, size_t t)
 	    doc->tok[t + 1].len != 1 || doc->tok[t + 2].kind != TQL_TOK_WORD)
 		return NULL;
 	const tql_token *g = &doc->tok[t + 2];
-	if (!name_like(g) || tql_u8_count(doc->text + g->off, g->len) < 3)
+	if (!tql_nt_name_word(g) || tql_u8_count(doc->text + g->off, g->len) < 3)
 		return NULL;
 	return folded(doc, g);
 }
@@ -240,29 +236,24 @@ static bool shared_context(const form *a, const form *b)
 	return (a->given_seen && b->alone) || (b->given_seen && a->alone);
 }
 
-/* Does form f occur within 3000 bytes of byte offset off? */
+/* Is word token tk written as form key (folded, without a possessive)?
+ * k is scratch. */
+static bool is_form(const tql_doc *doc, const tql_token *tk, const char *key, tql_buf *k)
+{
+	k->n = 0;
+	return tk->kind == TQL_TOK_WORD && tk->len && tql_fold(doc->text + tk->off, bare(doc, tk), k) &&
+	       strcmp(k->p, key) == 0;
+}
+
+/* Does form f occur within NEAR bytes of byte offset off? */
 static bool occurs_near(cstate *cs, const form *f, size_t off)
 {
 	const tql_doc *doc = cs->ctx->doc;
-	size_t lo = 0, hi = doc->ntok, from = off > 3000 ? off - 3000 : 0;
-	while (lo < hi) { /* first token at or after `from` */
-		size_t mid = lo + (hi - lo) / 2;
-		if (doc->tok[mid].off < from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t kl = strlen(f->key);
 	bool found = false;
 	tql_buf k = {0};
-	for (size_t t = lo; t < doc->ntok && doc->tok[t].off < off + 3000 && !found; t++) {
-		const tql_token *tk = &doc->tok[t];
-		if (tk->kind != TQL_TOK_WORD || !name_like(tk))
-			continue;
-		k.n = 0;
-		found = tql_fold(doc->text + tk->off, bare(doc, tk), &k) && k.n == kl &&
-		        memcmp(k.p, f->key, kl) == 0 && tk->off != off;
-	}
+	for (size_t t = tql_doc_token_at(doc, off > NEAR ? off - NEAR : 0);
+	     t < doc->ntok && doc->tok[t].off < off + NEAR && !found; t++)
+		found = tql_nt_name_word(&doc->tok[t]) && is_form(doc, &doc->tok[t], f->key, &k);
 	tql_buf_free(&k);
 	return found;
 }
@@ -314,19 +305,13 @@ static bool report(cstate *cs, const form *keep, const form *bad)
 	const tql_doc *doc = cs->ctx->doc;
 	const tql_token *kt = &doc->tok[keep->first_tok];
 	/* every occurrence of the reported form */
-	for (size_t t = bad->first_tok; t < doc->ntok; t++) {
-		const tql_token *tk = &doc->tok[t];
-		if (tk->kind != TQL_TOK_WORD || tk->len == 0)
-			continue;
-		tql_buf k = {0};
-		bool same = tql_fold(doc->text + tk->off, bare(doc, tk), &k) && strcmp(k.p, bad->key) == 0;
-		tql_buf_free(&k);
-		if (!same)
-			continue;
-		if (!emit_other(cs, tk, kt, false))
-			return false;
-	}
-	return true;
+	tql_buf k = {0};
+	bool ok = true;
+	for (size_t t = bad->first_tok; t < doc->ntok && ok; t++)
+		if (is_form(doc, &doc->tok[t], bad->key, &k))
+			ok = emit_other(cs, &doc->tok[t], kt, false);
+	tql_buf_free(&k);
+	return ok;
 }
 
 tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *cand, size_t ncand)
@@ -387,7 +372,7 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				/* near each other: one article, not two texts of a stream */
 				size_t xo = cs.ctx->doc->tok[x->first_tok].off,
 				       yo = cs.ctx->doc->tok[y->first_tok].off;
-				bool near = (xo > yo ? xo - yo : yo - xo) < 3000;
+				bool near = (xo > yo ? xo - yo : yo - xo) < NEAR;
 				/* the weaker context (introduced, then alone) needs a long name
 				 * and an edit past its first two letters */
 				bool strong = (x->given && y->given && strcmp(x->given, y->given) == 0) ||
@@ -416,13 +401,13 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				/* one form established (three times or more), the other
 				 * once: a slip of the established name ("Shukla" x12 /
 				 * "Shukula") */
-				bool settled = ((x->count >= 3 && y->count == 1) || (y->count >= 3 && x->count == 1)) &&
-				               !deriv && pre >= 2 && x->key[0] == y->key[0] &&
-				               tql_u8_count(x->key, xl) >= 5 && tql_u8_count(y->key, yl) >= 5 &&
+				const form *est = x->count >= 3 ? x : y, *slip = est == x ? y : x;
+				bool settled = est->count >= 3 && slip->count == 1 && !deriv && pre >= 2 &&
+				               x->key[0] == y->key[0] && tql_u8_count(x->key, xl) >= 5 &&
+				               tql_u8_count(y->key, yl) >= 5 &&
 				               tql_names_osa(x->key, xl, y->key, yl) == 1 &&
-				               settled_context(x->count >= 3 ? x : y, x->count >= 3 ? y : x);
-				settled = settled && (near || occurs_near(&cs, x->count >= 3 ? x : y,
-				                                          x->count >= 3 ? yo : xo));
+				               settled_context(est, slip) &&
+				               (near || occurs_near(&cs, est, est == x ? yo : xo));
 				if ((!near && !settled) || (!front && !vowel && !dbl && !settled &&
 				              (deriv || x->key[0] != y->key[0] ||
 				               tql_u8_count(x->key, xl) < 5 || tql_u8_count(y->key, yl) < 5 ||

@@ -19,8 +19,7 @@ typedef struct nf_form {
 /* A capitalised word token of two letters or more, not all capitals. */
 static bool cap_word(const tql_token *tk)
 {
-	return tk->kind == TQL_TOK_WORD && (tk->flags & TQL_TF_UPPER_INITIAL) &&
-	       !(tk->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) && tk->len >= 2;
+	return tql_nt_name_word(tk) && tk->len >= 2;
 }
 
 /* Is the word of token tk a common word of the language: known to the
@@ -60,11 +59,7 @@ static bool fold_joined(const char *s, size_t n, tql_buf *out)
  * of the same sentence (token t + 2)? */
 static bool spaced_pair(const tql_doc *doc, size_t t)
 {
-	if (t + 2 >= doc->ntok)
-		return false;
-	const tql_token *sp = &doc->tok[t + 1], *u = &doc->tok[t + 2];
-	return sp->kind == TQL_TOK_SPACE && sp->len == 1 && doc->text[sp->off] == ' ' &&
-	       cap_word(u) && u->sent == doc->tok[t].sent;
+	return tql_nt_spaced_pair(doc, t) && cap_word(&doc->tok[t + 2]);
 }
 
 /* Is token t followed by a hyphen and a capitalised word (token t + 2),

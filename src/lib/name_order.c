@@ -7,34 +7,34 @@
 
 enum { ORDER_NEAR = 20000 }; /* bytes: one article, not a stream of them */
 
-/* A capitalised word token of three letters or more, not all capitals,
- * free of digits. */
+/* A name word (tql_nt_name_word) of three letters or more. */
 static bool cap_word(const tql_doc *doc, const tql_token *tk)
 {
-	return tk->kind == TQL_TOK_WORD && (tk->flags & TQL_TF_UPPER_INITIAL) &&
-	       !(tk->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) &&
-	       tql_u8_count(doc->text + tk->off, tk->len) >= 3;
+	return tql_nt_name_word(tk) && tql_u8_count(doc->text + tk->off, tk->len) >= 3;
 }
 
-/* Is token t followed by exactly one plain space and a capitalised word? */
+/* Is token t a pair of such words, one plain space apart in one sentence? */
 static bool pair_at(const tql_doc *doc, size_t t)
 {
-	return t + 2 < doc->ntok && cap_word(doc, &doc->tok[t]) &&
-	       doc->tok[t + 1].kind == TQL_TOK_SPACE && doc->tok[t + 1].len == 1 &&
-	       doc->text[doc->tok[t + 1].off] == ' ' && cap_word(doc, &doc->tok[t + 2]);
+	return cap_word(doc, &doc->tok[t]) && tql_nt_spaced_pair(doc, t) &&
+	       cap_word(doc, &doc->tok[t + 2]);
 }
 
-/* Does any of the n mentions ms (sorted by offset or not) cover byte off? */
-static bool in_mention(const tql_mention *ms, size_t n, size_t off)
+/* Does one of the mentions ms[*from..n) (in text order) cover byte off?
+ * Offsets asked must not decrease: *from moves past the mentions that end
+ * before off. */
+static bool in_mention(const tql_mention *ms, size_t n, size_t *from, size_t off)
 {
-	for (size_t i = 0; i < n; i++)
-		if (off >= ms[i].off && off < ms[i].off + ms[i].len)
+	while (*from < n && ms[*from].off + ms[*from].len <= off)
+		(*from)++;
+	for (size_t i = *from; i < n && ms[i].off <= off; i++)
+		if (off < ms[i].off + ms[i].len)
 			return true;
 	return false;
 }
 
-/* Is the word of token tk unknown to the dictionary and the table, and no
- * listed given name alone could make it known? */
+/* Is the word of token tk unknown to the dictionary and to the name table
+ * in the document's language? k is scratch. */
 static bool unknown_word(tql_ctx *ctx, const tql_names *nm, const tql_token *tk, tql_buf *k)
 {
 	const char *w = ctx->doc->text + tk->off;
@@ -62,13 +62,14 @@ bool tql_name_order(tql_ctx *ctx, const tql_names *nm, const tql_mention *ms, si
 	tql_strmap first = {0}; /* "a\tb" -> token index + 1 of its first occurrence */
 	tql_buf k = {0}, sk = {0};
 	bool ok = false;
+	size_t mfrom = 0; /* (mentions before the pair: passed) */
 	for (size_t t = 0; t < doc->ntok; t++) {
 		if (!pair_at(doc, t))
 			continue;
 		const tql_token *a = &doc->tok[t], *b = &doc->tok[t + 2];
 		if (a->len == b->len && memcmp(doc->text + a->off, doc->text + b->off, a->len) == 0)
 			continue;
-		if (in_mention(ms, n, a->off) || in_mention(ms, n, b->off) ||
+		if (in_mention(ms, n, &mfrom, a->off) || in_mention(ms, n, &mfrom, b->off) ||
 		    !unknown_word(ctx, nm, a, &k) || !unknown_word(ctx, nm, b, &k))
 			continue;
 		if (!pair_key(doc, t, false, &k) || !pair_key(doc, t, true, &sk))

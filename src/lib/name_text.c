@@ -361,3 +361,18 @@ int tql_nt_spelling_of(const tql_doc *doc, size_t a, size_t b)
 	tql_buf_free(&f2);
 	return xi < x->len || yi < y->len ? TQL_SP_OTHER : verdict;
 }
+
+bool tql_nt_name_word(const tql_token *tk)
+{
+	return tk->kind == TQL_TOK_WORD && (tk->flags & TQL_TF_UPPER_INITIAL) &&
+	       !(tk->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT));
+}
+
+bool tql_nt_spaced_pair(const tql_doc *doc, size_t t)
+{
+	if (t + 2 >= doc->ntok)
+		return false;
+	const tql_token *sp = &doc->tok[t + 1], *u = &doc->tok[t + 2];
+	return sp->kind == TQL_TOK_SPACE && sp->len == 1 && doc->text[sp->off] == ' ' &&
+	       tql_nt_name_word(u) && u->sent == doc->tok[t].sent;
+}

@@ -18,6 +18,12 @@ size_t tql_nt_without_possessive(const char *t, size_t n);
 /* Does a title of address stand right before word token t ("Mr. Sokolev",
  * "Herr Weber", "Mme Dupont")? Then the word is a person's name. */
 bool tql_nt_after_title(const tql_doc *doc, size_t t);
+/* Is tk a word token written like a name: capitalised, not all capitals,
+ * free of digits? */
+bool tql_nt_name_word(const tql_token *tk);
+/* Is token t followed by exactly one plain space and a name word (token
+ * t + 2, tql_nt_name_word) of the same sentence? */
+bool tql_nt_spaced_pair(const tql_doc *doc, size_t t);
 /* Do two folded Latin keys sound the same (equal tql_names_phonetic keys,
  * at least four sounds)? */
 bool tql_nt_same_sound(const char *a, size_t na, const char *b, size_t nb);

@@ -292,9 +292,6 @@ static size_t stem_word_de(const char *w, size_t n)
  * locative (Прага: у Празі, Америка: в Америці, Ольха: в Ольсі): hard, soft. */
 static const char *const uk_soft[][2] = {{"г", "з"}, {"к", "ц"}, {"х", "с"}};
 
-/* Is a (folded word) the word b (folded table form, nominative) in one of
- * its cases? The greedy stem above cuts "вадим" to "вад" and "николаи" to
- * "никола" but "николая" to "никол"; this declines b instead. */
 /* Does a Russian name whose stem (before its -о) is b[0..sl) decline: the
  * last word of a name, its stem ending in -ов, -ев, -ёв, -ин, -ын? */
 static bool ru_declined_o(const char *b, size_t sl, bool last)
@@ -308,6 +305,10 @@ static bool ru_declined_o(const char *b, size_t sl, bool last)
 	return false;
 }
 
+/* Is a (folded word) the word b (folded table form, nominative) in one of
+ * its cases? The greedy stem above cuts "вадим" to "вад" and "николаи" to
+ * "никола" but "николая" to "никол"; this declines b instead. last: b is
+ * the last word of its name. */
 static bool same_word_slav(const char *a, size_t an, const char *b, size_t bn, bool uk, bool last)
 {
 	if (an == bn && memcmp(a, b, an) == 0)
