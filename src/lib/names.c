@@ -239,7 +239,7 @@ static const struct {
 	{"а", "ы и і е у ои ою еи оі іи"}, /* (Гандловій: the -ова adjective in Ukrainian) */
 	{"я", "и і е ю еи ею єю"},
 	{"и", "я ю ем єм е і еві єві"}, /* Сергей, Андрій, Кай */
-	{"ь", "я ю ем е і еві ею"},
+	{"ь", "я ю ем е і еві ею и ью"}, /* Игорь: Игоря; Беларусь: Беларуси, Беларусью */
 	{"о", "а у ом і ові"}, /* Дніпро (Кличко does not decline: harmless) */
 	{"е", ""},             /* Гёте: no other case */
 	{"", "а у ом ем єм е і ові еві єві ым им"},
@@ -1086,6 +1086,54 @@ static bool has_lang(const tql_name_row *r, const char *lang)
 	return tql_names_row_lang(r, lang, false);
 }
 
+/* The French and German press transcriptions of Russian (Гутерриш:
+ * "Gouterrich", "Guterrisch"), as ICU rules; a Russian-mediated name in
+ * French or German text is spelled so ("Boudapecht", "Siyarto" aside). */
+static const char rules_ru_fr[] =
+	":: Lower ;"
+	"$v = [аеёиоуыэюяьъ] ;"
+	"г } [еиэй] > gu ; г > g ;"
+	"$v { с } $v > ss ; с > s ;"
+	"и { н } $ > ne ; ы { н } $ > ne ;"
+	"а > a ; б > b ; в > v ; д > d ; е > e ; ё > io ; ж > j ; з > z ; и > i ;"
+	"й > i ; к > k ; л > l ; м > m ; н > n ; о > o ; п > p ; р > r ; т > t ;"
+	"у > ou ; ф > f ; х > kh ; ц > ts ; ч > tch ; ш > ch ; щ > chtch ; ъ > ;"
+	"ы > y ; ь > ; э > e ; ю > iou ; я > ia ;";
+static const char rules_ru_de[] =
+	":: Lower ;"
+	"$v = [аеёиоуыэюя] ;"
+	"^ е > je ; [$v ь ъ] { е > je ;"
+	"й } $v > j ; ь } $v > ;"
+	"$v { с } $v > ss ; с > s ;"
+	"а > a ; б > b ; в > w ; г > g ; д > d ; е > e ; ё > jo ; ж > sch ; з > s ;"
+	"и > i ; й > i ; к > k ; л > l ; м > m ; н > n ; о > o ; п > p ; р > r ;"
+	"т > t ; у > u ; ф > f ; х > ch ; ц > z ; ч > tsch ; ш > sch ; щ > schtsch ;"
+	"ъ > ; ы > y ; ь > ; э > e ; ю > ju ; я > ja ;";
+
+/* Opens a transliterator from UTF-8 rules; NULL if ICU rejects them. */
+static UTransliterator *open_rules(const char *name, const char *rules)
+{
+	UChar id[32], u[2048];
+	int32_t ul = 0;
+	UErrorCode err = U_ZERO_ERROR;
+	UParseError pe;
+	u_uastrcpy(id, name);
+	u_strFromUTF8(u, (int32_t)(sizeof u / sizeof *u), &ul, rules, -1, &err);
+	UTransliterator *t = U_SUCCESS(err) ? utrans_openU(id, -1, UTRANS_FORWARD, u, ul, &pe, &err) : NULL;
+	if (U_FAILURE(err) && t) {
+		utrans_close(t);
+		t = NULL;
+	}
+	return t;
+}
+
+/* Has entity id a row of its own (not extended from English) in lang? */
+static bool own_row(const tql_names *nm, const char *id, const char *lang)
+{
+	const tql_name_row *r = tql_names_entity_row(nm, id, lang);
+	return r && tql_names_row_lang(r, lang, true);
+}
+
 /*
  * Russian- and Ukrainian-mediated spellings ("Guterrish" for Guterres,
  * "Redzhep" for Recep, "Dnepr" for Dnipro) are what a romanisation of the
@@ -1097,7 +1145,8 @@ static tql_status build_translit_index(tql_names *nm)
 {
 	static const char *const ids[3] = {"Russian-Latin/BGN", "Ukrainian-Latin/BGN",
 	                                   "Any-Latin; Latin-ASCII"};
-	UTransliterator *tr[3] = {NULL, NULL, NULL};
+	enum { NTR = 5 };
+	UTransliterator *tr[NTR] = {NULL, NULL, NULL, NULL, NULL};
 	for (int t = 0; t < 3; t++) {
 		UErrorCode err = U_ZERO_ERROR;
 		UChar id[64];
@@ -1106,6 +1155,8 @@ static tql_status build_translit_index(tql_names *nm)
 		if (U_FAILURE(err))
 			tr[t] = NULL; /* no such transform in this ICU: skip it */
 	}
+	tr[3] = open_rules("tql-ru-fr", rules_ru_fr);
+	tr[4] = open_rules("tql-ru-de", rules_ru_de);
 	tql_strmap en = {0}; /* entity id -> en row */
 	tql_status st = TQL_ENOMEM;
 	tql_buf f = {0}, ph = {0};
@@ -1147,8 +1198,13 @@ static tql_status build_translit_index(tql_names *nm)
 				for (size_t wi = 0; wi < nw && (nw == 1 || r->kind == TQL_NK_PERSON); wi++) {
 				const char *wp = words[wi];
 				const char *const *w = &wp;
-				for (int t = 0; t < 3; t++) {
+				for (int t = 0; t < NTR; t++) {
 					if (!tr[t] || (t == 0 && !has_lang(r, "ru")) || (t == 1 && !has_lang(r, "uk")))
+						continue;
+					/* the French or German transcription, only of an
+					 * entity whose French or German form the table holds
+					 * (else it may be that form: "Choïgou") */
+					if (t >= 3 && (!has_lang(r, "ru") || !own_row(nm, r->id, t == 3 ? "fr" : "de")))
 						continue;
 					/* ICU's scholarly romanisation of place names often equals
 					 * a Latin or Italian name ("Germania"): places use BGN only */
@@ -1163,7 +1219,11 @@ static tql_status build_translit_index(tql_names *nm)
 					tql_name_hit h = {(uint32_t)e, TQL_FORM_FAMILY, 0, 1, form};
 					if (r->kind != TQL_NK_PERSON)
 						h.type = TQL_FORM_CANONICAL;
-					if (!add_hit(nm, &nm->tphon, f.p, f.n, h))
+					/* (only for text in that language: "Kretchmer", the
+					 * French transcription of Кречмер, is an English
+					 * name) */
+					tql_strmap *into = t >= 3 ? &nm->tphon_local[t - 3] : &nm->tphon;
+					if (!add_hit(nm, into, f.p, f.n, h))
 						goto done;
 					/* ... and by its sound, as a second romanisation
 					 * spells it again: doubled letters dropped
@@ -1171,7 +1231,8 @@ static tql_status build_translit_index(tql_names *nm)
 					ph.n = 0;
 					if (tql_names_phonetic(f.p, f.n, &ph) && ph.n >= 4 &&
 					    (ph.n != f.n || memcmp(ph.p, f.p, f.n) != 0) &&
-					    !add_hit(nm, &nm->tphon_ph, ph.p, ph.n, h))
+					    !add_hit(nm, t >= 3 ? &nm->tphon_local_ph[t - 3] : &nm->tphon_ph, ph.p,
+					             ph.n, h))
 						goto done;
 				}
 				}
@@ -1183,7 +1244,7 @@ done:
 	tql_strmap_free(&en);
 	tql_buf_free(&f);
 	tql_buf_free(&ph);
-	for (int t = 0; t < 3; t++)
+	for (int t = 0; t < NTR; t++)
 		if (tr[t])
 			utrans_close(tr[t]);
 	return st;
@@ -1518,6 +1579,10 @@ void tql_names_free(tql_names *nm)
 	tql_strmap_free(&nm->stems);
 	tql_strmap_free(&nm->tphon);
 	tql_strmap_free(&nm->tphon_ph);
+	tql_strmap_free(&nm->tphon_local[0]);
+	tql_strmap_free(&nm->tphon_local[1]);
+	tql_strmap_free(&nm->tphon_local_ph[0]);
+	tql_strmap_free(&nm->tphon_local_ph[1]);
 	tql_strmap_free(&nm->eng);
 	tql_strmap_free(&nm->cognates);
 	tql_strmap_free(&nm->rowmap);
@@ -1588,6 +1653,20 @@ const struct tql_hitlist *tql_names_eng(const tql_names *nm, const char *pkey, s
 const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *pkey)
 {
 	return plain_lookup(nm, &nm->tphon, pkey, strlen(pkey));
+}
+
+const struct tql_hitlist *tql_names_tphon_local(const tql_names *nm, const char *lang,
+                                                const char *key)
+{
+	int t = strcmp(lang, "fr") == 0 ? 0 : strcmp(lang, "de") == 0 ? 1 : -1;
+	return t < 0 ? NULL : plain_lookup(nm, &nm->tphon_local[t], key, strlen(key));
+}
+
+const struct tql_hitlist *tql_names_tphon_local_sound(const tql_names *nm, const char *lang,
+                                                      const char *key)
+{
+	int t = strcmp(lang, "fr") == 0 ? 0 : strcmp(lang, "de") == 0 ? 1 : -1;
+	return t < 0 ? NULL : plain_lookup(nm, &nm->tphon_local_ph[t], key, strlen(key));
 }
 
 const struct tql_hitlist *tql_names_tphon_sound(const tql_names *nm, const char *pkey)

@@ -48,6 +48,9 @@ typedef struct tql_names {
 	tql_strmap tphon;         /* folded Latin romanisations (BGN, ICU) of
 	                             Cyrillic forms -> hit on the entity's en row */
 	tql_strmap tphon_ph;      /* the same by phonetic key (tql_names_phonetic) */
+	tql_strmap tphon_local[2]; /* French and German press transcriptions of
+	                             Russian forms -> hit on the entity's en row */
+	tql_strmap tphon_local_ph[2]; /* the same by phonetic key */
 	tql_strmap entity_langs;
 	tql_strmap prefer;        /* "lang\x1fentity id" -> index in prefer_forms */
 	char **prefer_forms;      /* folded preferred forms (owned) */
@@ -136,6 +139,14 @@ const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *key);
  * (tql_names_phonetic: "siarto" of Сийярто, Siyarto), when the key differs
  * from the romanisation itself: weaker evidence. */
 const struct tql_hitlist *tql_names_tphon_sound(const tql_names *nm, const char *key);
+/* Hits whose Russian form the press of lang ("fr", "de") transcribes to
+ * this folded key ("gouterrich" of Гутерриш in French); NULL for other
+ * languages. */
+const struct tql_hitlist *tql_names_tphon_local(const tql_names *nm, const char *lang,
+                                                const char *key);
+/* The same by phonetic key ("gouiak" of Гуйяш, French "Gouïach"). */
+const struct tql_hitlist *tql_names_tphon_local_sound(const tql_names *nm, const char *lang,
+                                                      const char *key);
 /* The row of entity `id` for lang, or NULL. */
 const tql_name_row *tql_names_entity_row(const tql_names *nm, const char *id, const char *lang);
 /* Does entity `id` have a row for lang? */

@@ -185,6 +185,8 @@ typedef struct nstate {
 	tql_ctx *ctx;
 	const tql_names *nm;
 	const char *lang;     /* table language used */
+	int foreign_marks;    /* -1 not yet known; 1 the text writes letters its
+	                         alphabet lacks (João in Italian) */
 	size_t *words;        /* indices of word tokens */
 	size_t nwords;
 	tql_buf folds;        /* folded keys of word tokens, NUL-separated */
@@ -750,6 +752,29 @@ static bool diff_accents(const char *t, size_t tn, const char *f, const char *ab
 	return i == tn && j == fn; /* ("Le Pen's": only forms of the same length) */
 }
 
+/* Is every accented word of text t a word of row r's canonical form
+ * ("Bruno Rodríguez" matches the accepted "Bruno Rodriguez", but the
+ * canonical "Bruno Rodríguez Parrilla" has that accent)? */
+static bool accented_words_of(const char *t, size_t tn, const tql_name_row *r)
+{
+	bool some = false;
+	for (size_t i = 0; i < tn;) {
+		size_t l = 0;
+		while (i + l < tn && t[i + l] != ' ')
+			l++;
+		bool acc = false;
+		for (size_t k = 0; k < l && !acc; k++)
+			acc = (unsigned char)t[i + k] >= 0x80;
+		if (acc) {
+			if (!tql_nt_words_within_n(t + i, l, r->canonical))
+				return false;
+			some = true;
+		}
+		i += l + 1;
+	}
+	return some;
+}
+
 /* Does the text carry an accented letter where no correct form of the
  * name in any Latin-script language has it (the same letters otherwise)?
  * Missing accents are a house style (Nicusor); added or moved ones are
@@ -770,7 +795,7 @@ static bool misplaced_accent(nstate *st, const char *t, size_t tn, const char *k
 			if (hl->v[h].type == TQL_FORM_ERROR ||
 			    !diff_accents(t, tn, hl->v[h].form, NULL, false, &d))
 				continue;
-			if (!d.added)
+			if (!d.added || accented_words_of(t, tn, &st->nm->rows[hl->v[h].row]))
 				return false; /* one correct form has these letters */
 			any = true;
 			if (!*right)
@@ -778,6 +803,49 @@ static bool misplaced_accent(nstate *st, const char *t, size_t tn, const char *k
 		}
 	}
 	return any;
+}
+
+/* Has form f an accented Latin letter outside the alphabet abc (lower
+ * case)? */
+static bool foreign_marks(const char *f, const char *abc)
+{
+	size_t n = strlen(f);
+	for (size_t i = 0; i < n;) {
+		UChar32 c;
+		U8_NEXT(f, i, n, c);
+		if (c < 0x80 || !u_isalpha(c))
+			continue;
+		char enc[8];
+		int32_t el = 0;
+		UChar32 lc = u_tolower(c);
+		U8_APPEND_UNSAFE(enc, el, lc);
+		enc[el] = '\0';
+		if (base_letter(lc) != lc && !strstr(abc, enc))
+			return true;
+	}
+	return false;
+}
+
+/* Does the document write some word with a letter its language's
+ * alphabet abc lacks ("João Félix" in Italian): then it keeps foreign
+ * names' marks. Mojibake aside (its letters are no name's). */
+static bool text_keeps_marks(nstate *st, const char *abc)
+{
+	if (st->foreign_marks >= 0)
+		return st->foreign_marks;
+	const tql_doc *doc = st->ctx->doc;
+	st->foreign_marks = 0;
+	char w[128];
+	for (size_t i = 0; i < st->nwords && !st->foreign_marks; i++) {
+		const tql_token *t = &doc->tok[st->words[i]];
+		if (t->script != USCRIPT_LATIN || t->len >= sizeof w ||
+		    tql_nt_odd_letters(doc->text + t->off, t->len, USCRIPT_LATIN))
+			continue;
+		memcpy(w, doc->text + t->off, t->len);
+		w[t->len] = '\0';
+		st->foreign_marks = foreign_marks(w, abc);
+	}
+	return st->foreign_marks;
 }
 
 /*
@@ -803,7 +871,11 @@ static bool missing_accent(nstate *st, const char *t, size_t tn, const char *key
 		hl = tql_names_lookup(st->nm, st->lang, key, klen - 1);
 	for (size_t h = 0; hl && h < hl->n; h++) {
 		accent_diff d;
+		/* (a name that also has letters this language's alphabet lacks
+		 * is written without any of its marks: "Peter Szijjarto" for
+		 * Péter Szijjártó in French) */
 		if (hl->v[h].type == TQL_FORM_ERROR ||
+		    (foreign_marks(hl->v[h].form, abc) && !text_keeps_marks(st, abc)) ||
 		    !(diff_accents(t, tn, hl->v[h].form, abc, fr, &d) ||
 		      (gen && diff_accents(t, tn - 1, hl->v[h].form, abc, fr, &d))) ||
 		    d.added || d.other)
@@ -2048,6 +2120,10 @@ static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
 			any |= unknown[u];
 		if (!any || (w == 1 && own_given_of_next(st, i)))
 			continue;
+		/* (the first part of a hyphenated name is one only of a name
+		 * with a hyphen: "Кассым-Джомарт", but "Джалал-Абадской" is no
+		 * Jalal) */
+		bool hyph = hyphen_joined(doc, &doc->tok[st->words[i + w - 1]]);
 		const struct tql_hitlist *own_hl = tql_names_lookup(st->nm, st->lang, key.p, ends[w - 1]);
 		if (own_hl)
 			continue; /* a form of this language */
@@ -2128,7 +2204,7 @@ static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
 			if (own && !clash && by_family &&
 			    given_verdict(st, own, key.p, ends[0], &doc->tok[st->words[i + 1]]) != GV_FAR)
 				clash = true;
-			if (!own || clash)
+			if (!own || clash || (hyph && !strchr(st->nm->rows[hit->row].canonical, '-')))
 				continue;
 			const tql_token *tl = &doc->tok[st->words[i + w - 1]];
 			size_t off = t0->off, len = tl->off + tl->len - t0->off;
@@ -2725,15 +2801,22 @@ static tql_status near_miss(nstate *st, size_t i)
 	bool by_sound[32] = {0}, best_romanised = false;
 	tql_buf kph = {0};
 	if (t->script == USCRIPT_LATIN && tql_u8_count(k, kl) >= 5) {
+		/* (also the French or German press transcription, in text of
+		 * that language: "Gouterrich") */
 		for (int snd = 0; snd < 2; snd++) {
 			if (snd && (!tql_names_phonetic(k, kl, &kph) || !tql_buf_addc(&kph, '\0')))
 				break;
-			const struct tql_hitlist *hl =
-				snd ? tql_names_tphon_sound(st->nm, kph.p) : tql_names_tphon(st->nm, k);
-			for (size_t h = 0; hl && h < hl->n && nc < 32; h++) {
-				translit[nc] = true;
-				by_sound[nc] = snd;
-				cands[nc++] = &hl->v[h];
+			for (int local = 0; local < 2; local++) {
+				const struct tql_hitlist *hl =
+					snd ? (local ? tql_names_tphon_local_sound(st->nm, st->lang, kph.p)
+					             : tql_names_tphon_sound(st->nm, kph.p))
+					    : (local ? tql_names_tphon_local(st->nm, st->lang, k)
+					             : tql_names_tphon(st->nm, k));
+				for (size_t h = 0; hl && h < hl->n && nc < 32; h++) {
+					translit[nc] = true;
+					by_sound[nc] = snd;
+					cands[nc++] = &hl->v[h];
+				}
 			}
 		}
 	}
@@ -2841,8 +2924,16 @@ static tql_status near_miss(nstate *st, size_t i)
 			}
 			/* ... or the person's given name romanised from Russian
 			 * ("Zhelka Tsvijanovich": Желька, Željka) */
-			if (!given_ok && t->script == USCRIPT_LATIN && tql_u8_count(prev, pl) >= 4) {
-				const struct tql_hitlist *th = tql_names_tphon(st->nm, prev);
+			for (int local = 0; local < 2 && !given_ok && t->script == USCRIPT_LATIN &&
+			                    tql_u8_count(prev, pl) >= 4;
+			     local++) {
+				char pz[128];
+				if (pl >= sizeof pz)
+					break;
+				memcpy(pz, prev, pl);
+				pz[pl] = '\0';
+				const struct tql_hitlist *th = local ? tql_names_tphon_local(st->nm, st->lang, pz)
+				                                     : tql_names_tphon(st->nm, pz);
 				for (size_t q = 0; th && q < th->n && !given_ok; q++)
 					given_ok = strcmp(st->nm->rows[th->v[q].row].id, r->id) == 0 &&
 					           th->v[q].type != TQL_FORM_ERROR;
@@ -2872,9 +2963,10 @@ static tql_status near_miss(nstate *st, size_t i)
 			/* the transliterated Cyrillic form itself; a short one is
 			 * often a real name too (Nilsen, Yakov), and one may be a
 			 * word of another language ("Hostaria"): evidence needed */
-			/* (matched by sound only, only after the given name:
-			 * "Peter Siyarto", not "Lindemann") */
-			score = by_sound[c] && !given_ok ? 0
+			/* (matched by sound only, only after the given name or
+			 * with the name nearby: "Peter Siyarto", not "Lindemann";
+			 * a given name so matched is name.given-name's) */
+			score = by_sound[c] && !given_ok ? !strchr(h->form, ' ')
 			        : (given_ok || len >= 7 || (len >= 5 && r->kind == TQL_NK_PLACE)) &&
 			                !word_elsewhere(st, t)
 			            ? 6
@@ -3378,6 +3470,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	if (!nm || !nm->nrows)
 		return TQL_OK;
 	nstate st = {0};
+	st.foreign_marks = -1;
 	size_t *unk = NULL, nunk = 0, unkcap = 0; /* cluster candidates (token indices) */
 	st.ctx = ctx;
 	st.nm = nm;
