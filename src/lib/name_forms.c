@@ -185,12 +185,15 @@ bool tql_name_forms(tql_ctx *ctx, const tql_names *nm)
 			const tql_token *jt = &doc->tok[j->first];
 			if (!hy && !ca && !cb && tql_spell(ctx->chk, ctx->lang, doc->text + jt->off, jt->len) == 1)
 				continue;
-			/* the more frequent form, else a given name's hyphen (French
-			 * and German join two given names so: Jean-Noël, Frank-Walter),
-			 * else the earlier */
-			bool keep_other = j->n != s->n ? j->n > s->n
-			                  : hy && given_name(doc, nm, a, &k) ? true
-			                                                     : j->first < s->first;
+			/* the form another finding has not already called wrong
+			 * ("Meinl Reisinger", a hyphen dropped), else the more
+			 * frequent, else a given name's hyphen (French and German
+			 * join two given names so: Jean-Noël, Frank-Walter), else
+			 * the earlier */
+			bool s_wrong = tql_nt_covered(doc, a) || tql_nt_covered(doc, b);
+			bool keep_other = s_wrong || (j->n != s->n                      ? j->n > s->n
+			                              : hy && given_name(doc, nm, a, &k) ? true
+			                                                                 : j->first < s->first);
 			if (!report(ctx, keep_other ? s : j, keep_other ? j : s))
 				goto done;
 		}

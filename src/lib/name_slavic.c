@@ -97,11 +97,47 @@ static bool ukrainian_family_after(const tql_doc *doc, size_t t)
 		return false;
 	const tql_token *u = &doc->tok[t + 2];
 	const char *w = doc->text + u->off;
+	/* (byte by byte: an apostrophe, "Дем'яненко", is one byte or three;
+	 * UTF-8 lets a letter match only where one starts) */
 	for (const char *const *s = stems; *s; s++)
-		for (size_t p = 2; p + 6 <= u->len; p += 2)
+		for (size_t p = 1; p + 6 <= u->len; p++)
 			if (memcmp(w + p, *s, 6) == 0)
 				return true;
 	return false;
+}
+
+/* In Ukrainian text, token t written with the Polish ending -ski, -cki
+ * undeclined ("Сікорскі", "Радослава Сікорскі") where the table knows the
+ * name with the Ukrainian -ський, -цький (Сікорський). False: out of
+ * memory. */
+static bool polish_ending(tql_ctx *ctx, const tql_names *nm, size_t t)
+{
+	static const char *const ends[][2] = {{"скі", "ський"}, {"цкі", "цький"}};
+	const tql_doc *doc = ctx->doc;
+	const tql_token *tk = &doc->tok[t];
+	const char *w = doc->text + tk->off;
+	for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+		size_t el = strlen(ends[e][0]);
+		if (tk->len < el + 6 || memcmp(w + tk->len - el, ends[e][0], el) != 0)
+			continue;
+		tql_buf f = {0}, k = {0};
+		bool ok = tql_buf_add(&f, w, tk->len - el) && tql_buf_add(&f, ends[e][1], strlen(ends[e][1])) &&
+		          tql_fold(f.p, f.n, &k);
+		const struct tql_hitlist *hl = ok ? tql_names_lookup(nm, "uk", k.p, k.n) : NULL;
+		const char *right = NULL;
+		for (size_t h = 0; hl && h < hl->n && !right; h++)
+			if (hl->v[h].type != TQL_FORM_ERROR)
+				right = hl->v[h].form;
+		bool emitted = !right ||
+		               tql_emit(ctx, "name.variant", tk->off, tk->len, NULL, false,
+		                        "'%.*s' keeps the Polish ending; Ukrainian writes the name '%s' "
+		                        "(in the case this sentence needs)",
+		                        (int)tk->len, w, right);
+		tql_buf_free(&f);
+		tql_buf_free(&k);
+		return ok && emitted;
+	}
+	return true;
 }
 
 /* Reports token t when it is a Russian given name (nm) before a family
@@ -151,6 +187,9 @@ tql_status tql_name_other_slavic(tql_ctx *ctx, const char *lang, const tql_names
 			continue;
 		const char *w = doc->text + tk->off;
 		if (uk && nm && !russian_given(ctx, nm, t))
+			return TQL_ENOMEM;
+		if (uk && nm && !tql_nt_covered(doc, tk) && !quoted(doc, t) &&
+		    tql_spell(ctx->chk, ctx->lang, w, tk->len) == 0 && !polish_ending(ctx, nm, t))
 			return TQL_ENOMEM;
 		bool letters = has_letter(w, tk->len, uk ? ru_only : uk_only);
 		bool unknown = !letters && tql_spell(ctx->chk, ctx->lang, w, tk->len) == 0;

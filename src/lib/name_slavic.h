@@ -20,7 +20,9 @@
  * Стубб, ru_RU lists Судаков; measured.) In Ukrainian text, a Russian
  * given name of nm's names/given-ru-uk.tsv before a capitalised word (the
  * family name) is reported too, with the Ukrainian form ("Дмитрий Басов":
- * Дмитро; a case form, "Андрея", names the nominative without a fix).
+ * Дмитро; a case form, "Андрея", names the nominative without a fix), and
+ * a word unknown to the dictionary that keeps the Polish ending -скі, -цкі
+ * where nm knows the name in -ський, -цький ("Сікорскі": Сікорський).
  */
 tql_status tql_name_other_slavic(tql_ctx *ctx, const char *lang, const tql_names *nm);
 

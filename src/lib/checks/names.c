@@ -1316,6 +1316,44 @@ static bool another_person(nstate *st, size_t i, const tql_name_row *r)
 	return given_verdict(st, r, g, kl, &doc->tok[st->words[i]]) == GV_FAR;
 }
 
+/* Reports name.variant when the text at [off, off+len) writes a family
+ * name of person r that has a hyphen (Meinl-Reisinger, Kramp-Karrenbauer)
+ * with a space instead (and sets *dropped); names written family name
+ * first (Lee Jae-myung, whose hyphen the press drops) aside. */
+static tql_status hyphen_dropped(nstate *st, const tql_name_row *r, size_t off, size_t len,
+                                 bool *dropped)
+{
+	if (r->kind != TQL_NK_PERSON || family_first(r))
+		return TQL_OK;
+	const char *text = st->ctx->doc->text + off;
+	for (char **f = r->family; *f; f++) {
+		size_t fl = strlen(*f);
+		const char *h = strchr(*f, '-');
+		if (!h || fl > len || strchr(*f, ' '))
+			continue;
+		char spaced[128];
+		if (fl >= sizeof spaced)
+			continue;
+		memcpy(spaced, *f, fl + 1);
+		for (char *c = spaced; *c; c++)
+			if (*c == '-')
+				*c = ' ';
+		for (size_t p = 0; p + fl <= len; p++) {
+			if (memcmp(text + p, spaced, fl) != 0 || (p + fl < len && text[p + fl] != ' ' &&
+			                                          text[p + fl] != '\''))
+				continue;
+			char shown[256];
+			snprintf(shown, sizeof shown, "%.*s", (int)(len < 200 ? len : 200), text);
+			*dropped = true;
+			return tql_emit(st->ctx, "name.variant", off + p, fl, *f, true,
+			                "'%s': the family name is written with a hyphen, '%s'", shown, *f)
+			           ? TQL_OK
+			           : TQL_ENOMEM;
+		}
+	}
+	return TQL_OK;
+}
+
 static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitlist *hl,
                            const char *key, size_t klen)
 {
@@ -1428,6 +1466,18 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		                cur)
 		           ? TQL_OK
 		           : TQL_ENOMEM;
+	}
+	/* a double family name without its hyphen ("Beate Meinl Reisinger") */
+	if (first_ok && !ambiguous && w > 1) {
+		bool dropped = false;
+		tql_status hs = hyphen_dropped(st, &st->nm->rows[first_ok->row], off, len, &dropped);
+		if (hs != TQL_OK)
+			return hs;
+		/* (a wrong form: the right one elsewhere is no second spelling) */
+		if (dropped && st->nm_ && st->m[st->nm_ - 1].off == off) {
+			st->m[st->nm_ - 1].error = true;
+			st->m[st->nm_ - 1].canonical = false;
+		}
 	}
 	/* the right letters with an accent the name does not have ("Sanchéz"),
 	 * or without one the document language's alphabet has ("Pedro Sanchez"
