@@ -2884,11 +2884,27 @@ static tql_status near_miss(nstate *st, size_t i)
 		}
 		tql_buf_free(&sb);
 	}
-	/* deletion neighbourhood: the key itself and each one-deletion */
-	char del[128];
-	for (int pass = 0; pass < 2; pass++) {
+	/* deletion neighbourhood: the key itself and each one-deletion; of an
+	 * inflected word also the stem and the stem with a nominative ending
+	 * ("Сибіхи": сибіха, one letter from the table's Сибіга) */
+	static const char *const nom_end[] = {"а", "я", "ии", "іи", "ая", "ь"};
+	enum { NPASS = 2 + sizeof nom_end / sizeof *nom_end };
+	char del[128], nq[128];
+	size_t first_rebuilt = SIZE_MAX; /* candidates from here on: a rebuilt nominative */
+	for (int pass = 0; pass < NPASS; pass++) {
 		const char *q = pass ? sk : k;
 		size_t ql = pass ? skl : kl;
+		if (pass == 2)
+			first_rebuilt = nc;
+		if (pass >= 2) {
+			size_t el = strlen(nom_end[pass - 2]);
+			if (!skl || skl + el >= sizeof nq)
+				continue;
+			memcpy(nq, sk, skl);
+			memcpy(nq + skl, nom_end[pass - 2], el + 1);
+			q = nq;
+			ql = skl + el;
+		}
 		if (ql < 4 || ql >= sizeof del)
 			continue;
 		const struct tql_hitlist *hl = tql_names_dels(st->nm, st->lang, q, ql);
@@ -2996,6 +3012,10 @@ static tql_status near_miss(nstate *st, size_t i)
 			}
 			tql_buf_free(&gb);
 		}
+		/* (a rebuilt nominative only of a person after the given name:
+		 * "Тайнаня", of Тайнань, is no Тайвань) */
+		if (c >= first_rebuilt && !(r->kind == TQL_NK_PERSON && given_ok))
+			continue;
 		/* a family name that is also a common given name (Henry, Martin)
 		 * is too common a neighbour to suggest without the given name */
 		if (!given_ok && (given_word || (!translit[c] && tql_names_is_given(st->nm, fk.p, fk.n))))
