@@ -1147,6 +1147,58 @@ static bool order_consistency(nstate *st, size_t i, size_t w, const tql_name_row
 	return written_elsewhere(st, a->off, b->off + b->len - a->off, right, rn, sizeof right, "order");
 }
 
+/* "Vuong Din Hue" for Vuong Dinh Hue: a person written family name first
+ * (Vietnamese, Chinese, Korean order), the family name matched alone at
+ * word i, followed by as many capitalised words as the given name has, one
+ * letter from it (Latin script; a given name of six letters or more; the
+ * words together no other person of the table). False: out of memory. */
+static bool given_after_family(nstate *st, size_t i, size_t w, const tql_name_row *r,
+                               const char *key)
+{
+	const tql_doc *doc = st->ctx->doc;
+	if (r->kind != TQL_NK_PERSON || !r->given[0] || !family_first(r) || w != 1 ||
+	    !is_family_key(st->lang, r, key))
+		return true;
+	tql_buf gb = {0}, tb = {0};
+	bool ok = true;
+	/* (Latin script: Russian declines the given name, "То Ламе") */
+	if (doc->tok[st->words[i]].script != USCRIPT_LATIN ||
+	    !tql_fold(r->given[0], strlen(r->given[0]), &gb) || tql_u8_count(gb.p, gb.n) < 6)
+		goto out;
+	size_t gw = nwords_of(gb.p);
+	if (i + w + gw > st->nwords)
+		goto out;
+	for (size_t k = 0; k < gw; k++) {
+		size_t wi = i + w + k;
+		const tql_token *t = &doc->tok[st->words[wi]];
+		size_t kl;
+		const char *kk = word_key(st, wi, &kl);
+		if (!kk || !(t->flags & TQL_TF_UPPER_INITIAL) ||
+		    !only_space(doc, st->words[wi - 1], st->words[wi]) ||
+		    (k && !tql_buf_addc(&tb, ' ')) || !tql_buf_add(&tb, kk, kl))
+			goto out;
+	}
+	if (tql_names_osa(tb.p, tb.n, gb.p, gb.n) != 1)
+		goto out;
+	/* (the words with the family name: another person the table knows) */
+	tql_buf full = {0};
+	bool other = tql_buf_add(&full, key, strlen(key)) && tql_buf_addc(&full, ' ') &&
+	             tql_buf_add(&full, tb.p, tb.n) &&
+	             tql_names_lookup(st->nm, st->lang, full.p, full.n) != NULL;
+	tql_buf_free(&full);
+	if (other)
+		goto out;
+	const tql_token *a = &doc->tok[st->words[i + w]];
+	const tql_token *b = &doc->tok[st->words[i + w + gw - 1]];
+	ok = tql_emit(st->ctx, "name.given-name", a->off, b->off + b->len - a->off, r->given[0], false,
+	              "'%.*s': the given name of %s is '%s'", (int)(b->off + b->len - a->off),
+	              doc->text + a->off, r->canonical, r->given[0]);
+out:
+	tql_buf_free(&gb);
+	tql_buf_free(&tb);
+	return ok;
+}
+
 /* Is word i preceded by a given name of one of the people in hl? */
 static bool given_before(nstate *st, size_t i, const struct tql_hitlist *hl)
 {
@@ -1505,6 +1557,8 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		}
 	}
 	if (first_ok && !ambiguous && !order_consistency(st, i, w, &st->nm->rows[first_ok->row], key))
+		return TQL_ENOMEM;
+	if (first_ok && !ambiguous && !given_after_family(st, i, w, &st->nm->rows[first_ok->row], key))
 		return TQL_ENOMEM;
 	/* given name: "Vladimir Zelensky" where the table knows "Volodymyr" */
 	if (!first_ok || i == 0)
