@@ -1655,17 +1655,24 @@ const struct tql_hitlist *tql_names_tphon(const tql_names *nm, const char *pkey)
 	return plain_lookup(nm, &nm->tphon, pkey, strlen(pkey));
 }
 
+/* The slot of lang in tphon_local and tphon_local_ph (the order of the
+ * transliterators tr[3], tr[4] in build_translit_index), -1 if none. */
+static int local_slot(const char *lang)
+{
+	return strcmp(lang, "fr") == 0 ? 0 : strcmp(lang, "de") == 0 ? 1 : -1;
+}
+
 const struct tql_hitlist *tql_names_tphon_local(const tql_names *nm, const char *lang,
                                                 const char *key)
 {
-	int t = strcmp(lang, "fr") == 0 ? 0 : strcmp(lang, "de") == 0 ? 1 : -1;
+	int t = local_slot(lang);
 	return t < 0 ? NULL : plain_lookup(nm, &nm->tphon_local[t], key, strlen(key));
 }
 
 const struct tql_hitlist *tql_names_tphon_local_sound(const tql_names *nm, const char *lang,
                                                       const char *key)
 {
-	int t = strcmp(lang, "fr") == 0 ? 0 : strcmp(lang, "de") == 0 ? 1 : -1;
+	int t = local_slot(lang);
 	return t < 0 ? NULL : plain_lookup(nm, &nm->tphon_local_ph[t], key, strlen(key));
 }
 

@@ -3044,16 +3044,12 @@ static tql_status near_miss(nstate *st, size_t i)
 			}
 			/* ... or the person's given name romanised from Russian
 			 * ("Zhelka Tsvijanovich": Желька, Željka) */
+			/* (prev is NUL-terminated: word_key's folds are) */
 			for (int local = 0; local < 2 && !given_ok && t->script == USCRIPT_LATIN &&
 			                    tql_u8_count(prev, pl) >= 4;
 			     local++) {
-				char pz[128];
-				if (pl >= sizeof pz)
-					break;
-				memcpy(pz, prev, pl);
-				pz[pl] = '\0';
-				const struct tql_hitlist *th = local ? tql_names_tphon_local(st->nm, st->lang, pz)
-				                                     : tql_names_tphon(st->nm, pz);
+				const struct tql_hitlist *th = local ? tql_names_tphon_local(st->nm, st->lang, prev)
+				                                     : tql_names_tphon(st->nm, prev);
 				for (size_t q = 0; th && q < th->n && !given_ok; q++)
 					given_ok = strcmp(st->nm->rows[th->v[q].row].id, r->id) == 0 &&
 					           th->v[q].type != TQL_FORM_ERROR;
