@@ -174,7 +174,10 @@ bool tql_names_phonetic(const char *f, size_t n, tql_buf *out)
 			tmp[k++] = 'f';
 			i += 1;
 		} else if (left >= 2 && (memcmp(r, "kh", 2) == 0)) {
-			tmp[k++] = 'h';
+			/* (silent after a consonant, as h is: "Stokkholm" of
+			 * Стокхольм meets Stockholm) */
+			if (k == 0 || strchr("aeiou", tmp[k - 1]))
+				tmp[k++] = 'h';
 			i += 1;
 		} else if (left >= 2 && memcmp(r, "ck", 2) == 0) {
 			tmp[k++] = 'k';
@@ -1088,13 +1091,20 @@ static bool has_lang(const tql_name_row *r, const char *lang)
 
 /* The French and German press transcriptions of Russian (Гутерриш:
  * "Gouterrich", "Guterrisch"), as ICU rules; a Russian-mediated name in
- * French or German text is spelled so ("Boudapecht", "Siyarto" aside). */
+ * French or German text is spelled so ("Boudapecht", "Siyarto" aside).
+ * A rule's left context sees the text already transliterated, so a vowel
+ * before is matched in both alphabets ($v $lv); ICU refuses a rule that an
+ * earlier one masks, which would leave the whole index empty (the cases
+ * names/russian-mediated-fr and -de check a form of each). */
 static const char rules_ru_fr[] =
 	":: Lower ;"
-	"$v = [аеёиоуыэюяьъ] ;"
+	"$v = [аеёиоуыэюя] ;"
+	"$lv = [aeiouy] ;"
 	"г } [еиэй] > gu ; г > g ;"
-	"$v { с } $v > ss ; с > s ;"
-	"и { н } $ > ne ; ы { н } $ > ne ;"
+	"[$v $lv] { с } $v > ss ; с > s ;"
+	"[иi] { н } $ > ne ; [ыy] { н } $ > ne ;"
+	"[иi] { й } $ > ; [ыy] { й } $ > ;"
+	"ь } [ео] > i ; й } [ёюя] > ;"
 	"а > a ; б > b ; в > v ; д > d ; е > e ; ё > io ; ж > j ; з > z ; и > i ;"
 	"й > i ; к > k ; л > l ; м > m ; н > n ; о > o ; п > p ; р > r ; т > t ;"
 	"у > ou ; ф > f ; х > kh ; ц > ts ; ч > tch ; ш > ch ; щ > chtch ; ъ > ;"
@@ -1102,9 +1112,11 @@ static const char rules_ru_fr[] =
 static const char rules_ru_de[] =
 	":: Lower ;"
 	"$v = [аеёиоуыэюя] ;"
-	"^ е > je ; [$v ь ъ] { е > je ;"
-	"й } $v > j ; ь } $v > ;"
-	"$v { с } $v > ss ; с > s ;"
+	"$lv = [aeiouy] ;"
+	"[$v $lv ъ] { е > je ; ^ е > je ;"
+	"й } [ёюя] > ; й } $v > j ; ь } [ёюя] > ; ь } [еио] > j ;"
+	"[иi] { й } $ > ; [ыy] { й } $ > ;"
+	"[$v $lv] { с } $v > ss ; с > s ;"
 	"а > a ; б > b ; в > w ; г > g ; д > d ; е > e ; ё > jo ; ж > sch ; з > s ;"
 	"и > i ; й > i ; к > k ; л > l ; м > m ; н > n ; о > o ; п > p ; р > r ;"
 	"т > t ; у > u ; ф > f ; х > ch ; ц > z ; ч > tsch ; ш > sch ; щ > schtsch ;"
