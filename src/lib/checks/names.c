@@ -1723,7 +1723,9 @@ static bool hyphen_joined(const tql_doc *doc, const tql_token *t)
 	size_t k = b;
 	UChar32 c;
 	U8_NEXT(doc->text, k, doc->len, c);
-	return k <= t->off - 1 && c > 0 && u_isupper(c);
+	/* (or a one-letter prefix: "e-Albania", "e-Estonia" are the names of
+	 * services, not the country in another language) */
+	return k <= t->off - 1 && c > 0 && (u_isupper(c) || (k == t->off - 1 && c >= 'a' && c <= 'z'));
 }
 
 /* Does a given name that is not one of entity id's (in any language)
