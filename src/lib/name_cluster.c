@@ -314,12 +314,54 @@ static bool report(cstate *cs, const form *keep, const form *bad)
 	return ok;
 }
 
+/* Latin-script forms that sound the same (one phonetic key) though more
+ * than one letter may differ: two romanisations of one name ("Wadatschkorija"
+ * / "Wadatschkoria", "Jegisarjan" / "Jeghisarjan"). A key of seven sounds
+ * or more is evidence enough without a shared given name; the two must
+ * still stand within one article's length. Pairs in `reported` are skipped. */
+static bool sound_pairs(cstate *cs, tql_strmap *reported)
+{
+	const tql_doc *doc = cs->ctx->doc;
+	tql_strmap by_key = {0}; /* phonetic key -> form index + 1 of its first form */
+	tql_buf pk = {0};
+	bool ok = true;
+	for (size_t a = 0; a < cs->nf && ok; a++) {
+		form *x = &cs->f[a];
+		pk.n = 0;
+		if (doc->tok[x->first_tok].script != USCRIPT_LATIN ||
+		    !tql_names_phonetic(x->key, strlen(x->key), &pk) || pk.n < 7)
+			continue;
+		uintptr_t v;
+		if (!tql_strmap_get(&by_key, pk.p, pk.n, &v)) {
+			ok = tql_strmap_put(&by_key, pk.p, pk.n, a + 1);
+			continue;
+		}
+		form *y = &cs->f[v - 1];
+		char pn[64];
+		int pl = snprintf(pn, sizeof pn, "%zu:%zu", (size_t)(v - 1), a);
+		if (tql_strmap_get(reported, pn, (size_t)pl, NULL))
+			continue;
+		size_t xl = strlen(x->key), yl = strlen(y->key);
+		size_t xo = doc->tok[x->first_tok].off, yo = doc->tok[y->first_tok].off;
+		/* (a given name and the family name after it are two names) */
+		if ((xo > yo ? xo - yo : yo - xo) >= 2 * NEAR ||
+		    (x->lead && strcmp(x->lead, y->key) == 0) || (y->lead && strcmp(y->lead, x->key) == 0) ||
+		    tql_names_same_inflected(cs->ctx->lang->lang, x->key, xl, y->key, yl))
+			continue;
+		bool keep_x = x->count > y->count || (x->count == y->count && x->first_tok < y->first_tok);
+		ok = report(cs, keep_x ? x : y, keep_x ? y : x) && tql_strmap_put(reported, pn, (size_t)pl, 1);
+	}
+	tql_strmap_free(&by_key);
+	tql_buf_free(&pk);
+	return ok;
+}
+
 tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *cand, size_t ncand)
 {
 	cstate cs = {ctx, nm, NULL, 0, 0, {0}, {0}, NULL, 0, 0};
 	tql_status rs = TQL_ENOMEM;
 	tql_buf d = {0};
-	tql_strmap seen_pair = {0};
+	tql_strmap seen_pair = {0}, reported = {0}; /* "i:j" of form pairs looked at, reported */
 	for (size_t i = 0; i < ncand; i++)
 		if (!add_occurrence(&cs, cand[i]))
 			goto done;
@@ -418,7 +460,8 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				/* keep the more frequent, else the earlier form */
 				bool keep_x =
 					x->count > y->count || (x->count == y->count && x->first_tok < y->first_tok);
-				if (!report(&cs, keep_x ? x : y, keep_x ? y : x))
+				if (!report(&cs, keep_x ? x : y, keep_x ? y : x) ||
+				    !tql_strmap_put(&reported, pk, (size_t)pl, 1))
 					goto done;
 			}
 			if (!TQL_GROW(cs.links, cs.lcap, cs.nlinks + 1))
@@ -428,6 +471,8 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				goto done;
 		}
 	}
+	if (!sound_pairs(&cs, &reported))
+		goto done;
 	rs = TQL_OK;
 done:
 	for (size_t i = 0; i < cs.nf; i++) {
@@ -441,6 +486,7 @@ done:
 	tql_strmap_free(&cs.idx);
 	tql_strmap_free(&cs.dels);
 	tql_strmap_free(&seen_pair);
+	tql_strmap_free(&reported);
 	tql_buf_free(&d);
 	return rs;
 }
