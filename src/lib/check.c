@@ -17,6 +17,33 @@ struct tql_result {
 	size_t words;
 };
 
+
+/* Untranslated words inside a block reported as boilerplate go with the
+ * block: language.foreign-script findings within a boilerplate finding
+ * (a "関連記事" line) are dropped, marked with rule UINT32_MAX. doc->find is
+ * sorted by offset. */
+static void drop_inside_boilerplate(const tql_engine *eng, tql_doc *doc)
+{
+	for (size_t i = 0; i < doc->nfind; i++) {
+		tql_raw_finding *r = &doc->find[i];
+		if (r->source_span || strcmp(eng->rules[r->rule].id, "language.foreign-script") != 0)
+			continue;
+		for (size_t j = 0; j < doc->nfind; j++) {
+			const tql_raw_finding *b = &doc->find[j];
+			if (b->off > r->off)
+				break;
+			if (j != i && b->rule != UINT32_MAX && !b->source_span &&
+			    strncmp(eng->rules[b->rule].id, "boilerplate.", 12) == 0 &&
+			    b->off + b->len >= r->off + r->len) {
+				free(r->message);
+				r->message = NULL;
+				r->rule = UINT32_MAX;
+				break;
+			}
+		}
+	}
+}
+
 tql_status tql_checker_new(tql_engine *eng, tql_checker **out)
 {
 	tql_checker *chk = calloc(1, sizeof *chk);
@@ -410,8 +437,11 @@ static tql_status build_result(tql_engine *eng, tql_doc *doc, tql_result **out)
 		if (!res->f)
 			goto oom;
 	}
+	drop_inside_boilerplate(eng, doc);
 	for (size_t i = 0; i < doc->nfind; i++) {
 		tql_raw_finding *r = &doc->find[i];
+		if (r->rule == UINT32_MAX)
+			continue; /* dropped */
 		size_t s0, s1;
 		if (r->source_span) {
 			s0 = r->off;
