@@ -18,26 +18,45 @@ struct tql_result {
 };
 
 
-/* Untranslated words inside a block reported as boilerplate go with the
- * block: language.foreign-script findings within a boilerplate finding
- * (a "関連記事" line) are dropped, marked with rule UINT32_MAX. doc->find is
- * sorted by offset. */
-static void drop_inside_boilerplate(const tql_engine *eng, tql_doc *doc)
+/* Marks raw finding r dropped (rule UINT32_MAX); build_result skips it. */
+static void drop(tql_raw_finding *r)
+{
+	free(r->message);
+	r->message = NULL;
+	r->rule = UINT32_MAX;
+}
+
+/* Findings another finding already makes: doc->find is sorted by offset.
+ * - Untranslated words inside a block reported as boilerplate go with the
+ *   block (language.foreign-script inside a boilerplate.* finding: a
+ *   "関連記事" line).
+ * - A name reported as wrong (name.variant, name.near-miss,
+ *   name.given-name, name.dated) is not reported again on the same span
+ *   as a second spelling of the document (consistency.name): the name
+ *   finding carries the fix. */
+static void drop_redundant(const tql_engine *eng, tql_doc *doc)
 {
 	for (size_t i = 0; i < doc->nfind; i++) {
 		tql_raw_finding *r = &doc->find[i];
-		if (r->source_span || strcmp(eng->rules[r->rule].id, "language.foreign-script") != 0)
+		if (r->source_span)
+			continue;
+		const char *id = eng->rules[r->rule].id;
+		bool foreign = strcmp(id, "language.foreign-script") == 0;
+		bool second = strcmp(id, "consistency.name") == 0;
+		if (!foreign && !second)
 			continue;
 		for (size_t j = 0; j < doc->nfind; j++) {
 			const tql_raw_finding *b = &doc->find[j];
 			if (b->off > r->off)
 				break;
-			if (j != i && b->rule != UINT32_MAX && !b->source_span &&
-			    strncmp(eng->rules[b->rule].id, "boilerplate.", 12) == 0 &&
-			    b->off + b->len >= r->off + r->len) {
-				free(r->message);
-				r->message = NULL;
-				r->rule = UINT32_MAX;
+			if (j == i || b->rule == UINT32_MAX || b->source_span)
+				continue;
+			const char *bid = eng->rules[b->rule].id;
+			if ((foreign && strncmp(bid, "boilerplate.", 12) == 0 &&
+			     b->off + b->len >= r->off + r->len) ||
+			    (second && strncmp(bid, "name.", 5) == 0 && b->off == r->off &&
+			     b->len == r->len)) {
+				drop(r);
 				break;
 			}
 		}
@@ -437,7 +456,7 @@ static tql_status build_result(tql_engine *eng, tql_doc *doc, tql_result **out)
 		if (!res->f)
 			goto oom;
 	}
-	drop_inside_boilerplate(eng, doc);
+	drop_redundant(eng, doc);
 	for (size_t i = 0; i < doc->nfind; i++) {
 		tql_raw_finding *r = &doc->find[i];
 		if (r->rule == UINT32_MAX)
