@@ -1728,6 +1728,37 @@ static bool hyphen_joined(const tql_doc *doc, const tql_token *t)
 	return k <= t->off - 1 && c > 0 && (u_isupper(c) || (k == t->off - 1 && c >= 'a' && c <= 'z'));
 }
 
+/* Is the word i, a family name alone, written elsewhere in the text (or
+ * here) after a capitalised name that is not one of entity id's ("Максимо
+ * Пачеко" is not Rodrigo Pacheco, nor is the later "Пачеко")? */
+static bool family_of_other(nstate *st, size_t i, const char *id)
+{
+	const tql_doc *doc = st->ctx->doc;
+	size_t kl;
+	const char *k = word_key(st, i, &kl);
+	char key[128];
+	if (!k || kl >= sizeof key)
+		return false;
+	memcpy(key, k, kl + 1);
+	for (size_t j = 1; j < st->nwords; j++) {
+		size_t jl, pl;
+		const char *jk = word_key(st, j, &jl);
+		if (!jk || jl != kl || memcmp(jk, key, kl) != 0 ||
+		    !only_space(doc, st->words[j - 1], st->words[j]))
+			continue;
+		const tql_token *pv = &doc->tok[st->words[j - 1]];
+		const char *pk = word_key(st, j - 1, &pl);
+		if (!pk || !(pv->flags & TQL_TF_UPPER_INITIAL) || (pv->flags & TQL_TF_ALL_UPPER) ||
+		    pv->script != doc->tok[st->words[j]].script || entity_has_word(st->nm, id, pk))
+			continue;
+		/* (a capitalised word opening the sentence counts only when it
+		 * is a given name: "Сенатор Пачеко" is the senator) */
+		if (!(pv->flags & TQL_TF_SENT_START) || tql_names_is_given(st->nm, pk, pl))
+			return true;
+	}
+	return false;
+}
+
 /* Does a given name that is not one of entity id's (in any language)
  * stand before word i ("Yuri Soloviev" is not Vladimir Solovyov)? */
 static bool other_given(nstate *st, size_t i, const char *id)
@@ -2311,6 +2342,8 @@ static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
 			    given_verdict(st, own, key.p, ends[0], &doc->tok[st->words[i + 1]]) != GV_FAR)
 				clash = true;
 			if (!own || clash || (hyph && !strchr(st->nm->rows[hit->row].canonical, '-')))
+				continue;
+			if (w == 1 && hit->words == 1 && !by_family && family_of_other(st, i, own->id))
 				continue;
 			const tql_token *tl = &doc->tok[st->words[i + w - 1]];
 			size_t off = t0->off, len = tl->off + tl->len - t0->off;

@@ -179,6 +179,25 @@ static bool foreign_words(tql_ctx *ctx, size_t a, size_t b)
 	return words >= 3 && known * 2 < words;
 }
 
+/* A space (or a no-break one) at i, then a letter. */
+static bool spaced_after(const tql_doc *doc, size_t i)
+{
+	size_t e;
+	int32_t c = cp_at(doc, i, &e);
+	return (c == ' ' || c == 0xA0 || c == 0x202F) && u_isalpha(cp_at(doc, e, &e));
+}
+
+/* A letter or sentence punctuation, then a space, before offset i. */
+static bool spaced_before(const tql_doc *doc, size_t i)
+{
+	size_t b;
+	int32_t c = cp_before(doc, i, &b);
+	if (c != ' ' && c != 0xA0 && c != 0x202F)
+		return false;
+	c = cp_before(doc, b, &b);
+	return u_isalpha(c) || c == '.' || c == '!' || c == '?';
+}
+
 static tql_status check_quotes(tql_ctx *ctx)
 {
 	tql_doc *doc = ctx->doc;
@@ -190,6 +209,12 @@ static tql_status check_quotes(tql_ctx *ctx)
 	 * with „, French, Russian and Ukrainian with «; Spanish and Italian
 	 * press use “ ” too) */
 	bool no_curly = lang_is(doc, "de fr ru uk");
+	/* „ “ is German, Central European, Russian and Ukrainian (handwriting,
+	 * inner quotes); the press of these languages never opens with it */
+	bool low_high = lang_is(doc, "en fr es it pt");
+	/* « » with spaces inside is French (and Swiss French) typography;
+	 * German (Swiss), Italian, Spanish, Russian and Ukrainian close up */
+	bool french_spaced = lang_is(doc, "de es it pt ru uk");
 	int depth = 0; /* open « » in the paragraph: “ ” nest inside them */
 	size_t sq_first = 0, sq_end = 0, sq_count = 0, cq_first = 0, cq_end = 0, cq_count = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -241,9 +266,24 @@ static tql_status check_quotes(tql_ctx *ctx)
 				i = end - 1;
 			continue;
 		}
-		if (en && c == 0xE2 && i + 2 < n && memcmp(s + i, "\xE2\x80\x9E", 3) == 0) {
+		if (french_spaced && c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAB &&
+		    spaced_after(doc, i + 2)) {
+			size_t end = quote_end(doc, i, 2, "\xC2\xBB", 2, n);
+			if (end && spaced_before(doc, end - 2) &&
+			    !foreign(ctx, i, end, "guillemets with spaces inside (« … ») are French "
+			                          "typography"))
+				return TQL_ENOMEM;
+			if (end)
+				i = end - 1;
+			continue;
+		}
+		if (low_high && c == 0xE2 && i + 2 < n && memcmp(s + i, "\xE2\x80\x9E", 3) == 0) {
 			size_t end = quote_end(doc, i, 3, "\xE2\x80\x9C", 3, n);
-			if (end && !foreign(ctx, i, end, "low-high quotation marks „ “ are German"))
+			/* a German quotation in French keeps its own marks */
+			if (end && !en && foreign_words(ctx, i, end))
+				end = 0;
+			if (end && !foreign(ctx, i, end, "low-high quotation marks „ “ are German or "
+			                                 "Central European"))
 				return TQL_ENOMEM;
 			if (end)
 				i = end - 1;
