@@ -1740,6 +1740,8 @@ static bool family_of_other(nstate *st, size_t i, const char *id)
 	if (!k || kl >= sizeof key)
 		return false;
 	memcpy(key, k, kl + 1);
+	tql_buf ph = {0};
+	bool other = false;
 	for (size_t j = 1; j < st->nwords; j++) {
 		size_t jl, pl;
 		const char *jk = word_key(st, j, &jl);
@@ -1753,10 +1755,23 @@ static bool family_of_other(nstate *st, size_t i, const char *id)
 			continue;
 		/* (a capitalised word opening the sentence counts only when it
 		 * is a given name: "Сенатор Пачеко" is the senator) */
-		if (!(pv->flags & TQL_TF_SENT_START) || tql_names_is_given(st->nm, pk, pl))
-			return true;
+		if ((pv->flags & TQL_TF_SENT_START) && !tql_names_is_given(st->nm, pk, pl))
+			continue;
+		/* (the person's own given name in English spelling, "Родриго
+		 * Пачеко", is this person) */
+		ph.n = 0;
+		const struct tql_hitlist *hl =
+			tql_names_cyr_key(pk, pl, &ph) ? tql_names_eng(st->nm, ph.p, ph.n) : NULL;
+		bool own = false;
+		for (size_t h = 0; hl && h < hl->n && !own; h++)
+			own = strcmp(st->nm->rows[hl->v[h].row].id, id) == 0;
+		if (!own) {
+			other = true;
+			break;
+		}
 	}
-	return false;
+	tql_buf_free(&ph);
+	return other;
 }
 
 /* Does a given name that is not one of entity id's (in any language)
