@@ -31,9 +31,10 @@ static void drop(tql_raw_finding *r)
  *   block (language.foreign-script inside a boilerplate.* finding: a
  *   "関連記事" line).
  * - A name reported as wrong (name.variant, name.near-miss,
- *   name.given-name, name.dated) is not reported again on the same span
- *   as a second spelling of the document (consistency.name): the name
- *   finding carries the fix. */
+ *   name.given-name, name.dated) is not reported again as a second
+ *   spelling of the document (consistency.name) on the same span or on
+ *   one that starts there ("Karine" and "Karine Keller"): the name finding
+ *   carries the fix. */
 static void drop_redundant(const tql_engine *eng, tql_doc *doc)
 {
 	for (size_t i = 0; i < doc->nfind; i++) {
@@ -55,7 +56,7 @@ static void drop_redundant(const tql_engine *eng, tql_doc *doc)
 			if ((foreign && strncmp(bid, "boilerplate.", 12) == 0 &&
 			     b->off + b->len >= r->off + r->len) ||
 			    (second && strncmp(bid, "name.", 5) == 0 && b->off == r->off &&
-			     b->len == r->len)) {
+			     b->len <= r->len)) {
 				drop(r);
 				break;
 			}

@@ -375,6 +375,16 @@ static size_t nwords_of(const char *s)
 	return w;
 }
 
+/* The number of words of s as the matcher counts them: a hyphen
+ * separates too ("Keller-Sutter" is two). */
+static size_t nwords_hyph(const char *s)
+{
+	size_t w = 1;
+	for (; *s; s++)
+		w += *s == ' ' || *s == '-';
+	return w;
+}
+
 /* The correct form to suggest for an error form of row r (`key` is the
  * folded error form, whose word count decides between family and full name). */
 static const char *correct_for(const tql_name_row *r, const char *key)
@@ -913,6 +923,40 @@ static bool is_family_key(const char *lang, const tql_name_row *r, const char *k
 	return yes;
 }
 
+/* Do folded a and b differ by one vowel written for another only (Khalid
+ * and Khaled, Mohammed and Muhammed: romanisations of one name)? */
+static bool vowel_for_vowel(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an != bn)
+		return false;
+	size_t diff = 0;
+	for (size_t i = 0; i < an; i++) {
+		if (a[i] == b[i])
+			continue;
+		if (!strchr("aeiou", a[i]) || !strchr("aeiou", b[i]) || !a[i] || !b[i])
+			return false;
+		diff++;
+	}
+	return diff == 1;
+}
+
+/* The word of the multi-word given name gv (folded or not) that the folded
+ * word g is one letter off, or NULL. */
+static const char *given_word_off(const char *gv, const char *g, size_t gl)
+{
+	for (const char *q = gv; *q;) {
+		size_t k = strcspn(q, " ");
+		tql_buf f = {0};
+		bool one = tql_fold(q, k, &f) && tql_names_osa(f.p, f.n, g, gl) == 1 &&
+		           !vowel_for_vowel(f.p, f.n, g, gl);
+		tql_buf_free(&f);
+		if (one)
+			return q;
+		q += k + (q[k] == ' ');
+	}
+	return NULL;
+}
+
 /* How does the word g (folded) before the family name `fam` (a token)
  * stand to the given names of person r: the person's own (GV_OWN), a
  * garble or another language's form of it (GV_CLOSE), or unrelated? */
@@ -943,6 +987,11 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 			close = true;
 		if (d == 1 && tql_u8_count(g, gl) >= 4)
 			close1 = true; /* one letter off (Emanuel, Kaya, Андрий) */
+		/* (or one word of a given name of several: "Sri Muliyani
+		 * Indrawati" for Sri Mulyani) */
+		if (!close1 && fam->script == USCRIPT_LATIN && strchr(gb.p, ' ') &&
+		    tql_u8_count(g, gl) >= 5 && given_word_off(gb.p, g, gl))
+			close = close1 = true;
 		/* ... also when inflected in Russian or Ukrainian ("Михеила" is
 		 * the genitive of a garbled "Михаил") */
 		tql_buf s1 = {0}, s2 = {0};
@@ -1603,7 +1652,8 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	for (size_t h = 0; h < hl->n; h++) {
 		const tql_name_row *r = &st->nm->rows[hl->v[h].row];
 		if (hl->v[h].type == TQL_FORM_ERROR || r->kind != TQL_NK_PERSON || !r->given[0] ||
-		    fw != nwords_of(r->family[0] ? r->family[0] : "") || !is_family_key(st->lang, r, fkey))
+		    fw != nwords_hyph(r->family[0] ? r->family[0] : "") ||
+		    !is_family_key(st->lang, r, fkey))
 			continue;
 		int v = given_verdict(st, r, g, gl, a);
 		if (v == GV_OWN)
@@ -1622,8 +1672,18 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	/* the family name as written, with its particle */
 	const tql_token *fa = &doc->tok[st->words[gi + 1]];
 	size_t fal = a->off + a->len - fa->off;
+	/* one word of a given name of several: that word is the fix */
+	char gword[128];
+	const char *gsugg = pick->given[0];
+	const char *gw = strchr(gsugg, ' ') ? given_word_off(gsugg, g, gl) : NULL;
+	size_t gwl = gw ? strcspn(gw, " ") : 0;
+	if (gw && gwl < sizeof gword) {
+		memcpy(gword, gw, gwl);
+		gword[gwl] = '\0';
+		gsugg = gword;
+	}
 	/* (an inflected form gets the nominative only as a hint) */
-	if (!tql_emit(ctx, "name.given-name", pv->off, pv->len, pick->given[0],
+	if (!tql_emit(ctx, "name.given-name", pv->off, pv->len, gsugg,
 	              pick_v != GV_CLOSE_INFLECTED,
 	              "'%.*s %.*s': the given name of %s is '%s'", (int)pv->len, doc->text + pv->off,
 	              (int)fal, doc->text + fa->off, pick->canonical, pick->given[0]))
