@@ -10,7 +10,9 @@
  *   A letter of an alphabet (Greek, Cyrillic, Arabic) alone is a symbol
  *   (α, β): two letters at least; one Han, kana or Hangul letter is a word.
  *   Left alone: one capitalised word (a name given in its own script: "the
- *   original Київ"), hyphenated compounds ("IT-компания", "Ту-154"), text
+ *   original Київ") unless it is a Cyrillic abbreviation ("МИД") or a word
+ *   opening a sentence that Russian or Ukrainian writes in lower case
+ *   ("Однако"), hyphenated compounds ("IT-компания", "Ту-154"), text
  *   glued to a word of the document's script (mojibake: "Lai鈥檚"), and a
  *   line of four words or more mostly in the other script (a passage or a
  *   wrongly labelled document: language.switch's). Inside a boilerplate
@@ -145,6 +147,30 @@ static size_t words_on_line(const tql_doc *doc, size_t t)
 	return n;
 }
 
+/* Is the capitalised Cyrillic word tk, alone in Latin-script text, no name
+ * but a word left from the source: an abbreviation ("МИД", "ЕС") or, at
+ * the start of a sentence, a word that Russian or Ukrainian writes in
+ * lower case ("Однако, ...")? */
+static bool common_word(tql_ctx *ctx, const tql_token *tk, UScriptCode s, UScriptCode main)
+{
+	if (s != USCRIPT_CYRILLIC || main != USCRIPT_LATIN)
+		return false;
+	if (tk->flags & TQL_TF_ALL_UPPER)
+		return true;
+	/* (a line opens a sentence too: the line before may lack its full
+	 * stop, as a heading or a share bar does) */
+	if (!(tk->flags & TQL_TF_SENT_START) && tk->off > 0 && ctx->doc->text[tk->off - 1] != '\n')
+		return false;
+	static const char *const langs[] = {"ru", "uk"};
+	for (size_t i = 0; i < 2; i++) {
+		tql_lang_res *lr = tql_lang_get(ctx->chk, langs[i], "");
+		if (lr &&
+		    tql_spell_lowered(ctx->chk, lr, ctx->doc->text + tk->off, tk->len) == 1)
+			return true;
+	}
+	return false;
+}
+
 static tql_status foreign_script(tql_ctx *ctx, UScriptCode main)
 {
 	const tql_doc *doc = ctx->doc;
@@ -184,7 +210,8 @@ static tql_status foreign_script(tql_ctx *ctx, UScriptCode main)
 		 * (a passage or a wrongly labelled document: language.switch) */
 		const tql_token *tl = &doc->tok[last];
 		size_t end0 = tl->off + tl->len;
-		bool one_name = last == t && (tk->flags & TQL_TF_UPPER_INITIAL);
+		bool one_name = last == t && (tk->flags & TQL_TF_UPPER_INITIAL) &&
+		                !common_word(ctx, tk, s, main);
 		bool compound = (tk->off > 0 && doc->text[tk->off - 1] == '-') ||
 		                (end0 < doc->len && doc->text[end0] == '-');
 		if ((total >= 2 || ideographic(s)) && !one_name && !compound &&

@@ -64,7 +64,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	(void)shared;
 	tql_doc *doc = ctx->doc;
 	int script = lang_script(doc->lang);
-	if (!script || !ctx->lang || !ctx->lang->hun)
+	if (!script || !ctx->lang)
 		return TQL_OK;
 	tql_buf joined = {0};
 	tql_status st = TQL_OK;
