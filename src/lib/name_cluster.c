@@ -39,6 +39,7 @@ typedef struct cstate {
 		size_t next;    /* next link index + 1 under the same key, 0: end */
 	} *links;
 	size_t nlinks, lcap;
+	tql_strmap emitted; /* offsets of the tokens reported */
 } cstate;
 
 /* Token g's length without an English possessive ending ("Ramagen's":
@@ -277,6 +278,10 @@ static bool emit_other(cstate *cs, const tql_token *tk, const tql_token *kt, boo
 	size_t tn = bare(doc, tk), kn = bare(doc, kt);
 	if (accent)
 		return tql_nt_emit_written_span(cs->ctx, tk->off, tn, kt->off, kn);
+	if (tql_strmap_get(&cs->emitted, (const char *)&tk->off, sizeof tk->off, NULL))
+		return true;
+	if (!tql_strmap_put(&cs->emitted, (const char *)&tk->off, sizeof tk->off, 1))
+		return false;
 	char sugg[128];
 	snprintf(sugg, sizeof sugg, "%.*s", (int)(kn < 120 ? kn : 120), text + kt->off);
 	return tql_emit(cs->ctx, "consistency.name", tk->off, tn, sugg, false,
@@ -356,9 +361,102 @@ static bool sound_pairs(cstate *cs, tql_strmap *reported)
 	return ok;
 }
 
+/* One person's family name written two ways after the same listed given
+ * name ("Pascoal Ronda" / "Pascoal Rondo", "Marlene Amstad" / "Marlene
+ * Amstatt"), known words included (rondo): one edit apart, or two with
+ * one sound key, the same first letter, five letters or more, not one
+ * the other plus an ending, within one article's length. The later of
+ * two forms seen as often, else the rarer, is reported. */
+static bool given_pairs(cstate *cs)
+{
+	const tql_doc *doc = cs->ctx->doc;
+	struct gp {
+		size_t g, f; /* token indices */
+	} *v = NULL;
+	size_t nv = 0, cap = 0;
+	bool ok = true;
+	tql_buf a = {0}, b = {0}, pa = {0}, pb = {0};
+	for (size_t t = 0; t + 2 < doc->ntok && ok; t++) {
+		const tql_token *g = &doc->tok[t];
+		if (!tql_nt_name_word(g) || !tql_nt_spaced_pair(doc, t))
+			continue;
+		if (g->script != doc->tok[t + 2].script ||
+		    tql_u8_count(doc->text + doc->tok[t + 2].off, doc->tok[t + 2].len) < 5)
+			continue;
+		bool listed;
+		char *w = name_before(cs, t + 2, true, &listed);
+		if (w && !TQL_GROW(v, cap, nv + 1))
+			ok = false;
+		else if (w)
+			v[nv++] = (struct gp){t, t + 2};
+		free(w);
+	}
+	for (size_t i = 0; i < nv && ok; i++) {
+		const tql_token *gi = &doc->tok[v[i].g], *fi = &doc->tok[v[i].f];
+		for (size_t j = i + 1; j < nv && ok; j++) {
+			const tql_token *gj = &doc->tok[v[j].g], *fj = &doc->tok[v[j].f];
+			if (fj->off - fi->off >= NEAR)
+				break;
+			a.n = b.n = 0;
+			if (!tql_fold(doc->text + gi->off, gi->len, &a) ||
+			    !tql_fold(doc->text + gj->off, gj->len, &b)) {
+				ok = false;
+				break;
+			}
+			if (strcmp(a.p, b.p) != 0)
+				continue;
+			a.n = b.n = 0;
+			if (!tql_fold(doc->text + fi->off, bare(doc, fi), &a) ||
+			    !tql_fold(doc->text + fj->off, bare(doc, fj), &b)) {
+				ok = false;
+				break;
+			}
+			if (strcmp(a.p, b.p) == 0 || a.p[0] != b.p[0] ||
+			    (a.n > b.n && memcmp(a.p, b.p, b.n) == 0) ||
+			    (b.n > a.n && memcmp(a.p, b.p, a.n) == 0) ||
+			    tql_names_same_inflected(cs->ctx->lang->lang, a.p, a.n, b.p, b.n))
+				continue;
+			/* (Cyrillic: a case ending, "Хасина" / "Хасину") */
+			size_t pre = 0;
+			while (pre < a.n && pre < b.n && a.p[pre] == b.p[pre])
+				pre++;
+			if (fi->script == USCRIPT_CYRILLIC && tql_u8_count(a.p + pre, a.n - pre) <= 2 &&
+			    tql_u8_count(b.p + pre, b.n - pre) <= 2)
+				continue;
+			/* (one of them a name the dictionary does not know: German
+			 * nouns are capitalised, "Unternehmen" / "Unternehmer") */
+			if (tql_spell(cs->ctx->chk, cs->ctx->lang, doc->text + fi->off, fi->len) != 0 &&
+			    tql_spell(cs->ctx->chk, cs->ctx->lang, doc->text + fj->off, fj->len) != 0)
+				continue;
+			int d = tql_names_osa(a.p, a.n, b.p, b.n);
+			pa.n = pb.n = 0;
+			bool same_sound = d == 2 && tql_names_phonetic(a.p, a.n, &pa) &&
+			                  tql_names_phonetic(b.p, b.n, &pb) && pa.n == pb.n &&
+			                  memcmp(pa.p, pb.p, pa.n) == 0;
+			if (d != 1 && !same_sound)
+				continue;
+			/* the form written once more often stays; else the first */
+			size_t ci = 0, cj = 0;
+			for (size_t k = 0; k < nv; k++) {
+				const tql_token *fk = &doc->tok[v[k].f];
+				ci += fk->len == fi->len && memcmp(doc->text + fk->off, doc->text + fi->off, fi->len) == 0;
+				cj += fk->len == fj->len && memcmp(doc->text + fk->off, doc->text + fj->off, fj->len) == 0;
+			}
+			const tql_token *keep = cj > ci ? fj : fi, *bad = cj > ci ? fi : fj;
+			ok = emit_other(cs, bad, keep, false);
+		}
+	}
+	free(v);
+	tql_buf_free(&a);
+	tql_buf_free(&b);
+	tql_buf_free(&pa);
+	tql_buf_free(&pb);
+	return ok;
+}
+
 tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *cand, size_t ncand)
 {
-	cstate cs = {ctx, nm, NULL, 0, 0, {0}, {0}, NULL, 0, 0};
+	cstate cs = {ctx, nm, NULL, 0, 0, {0}, {0}, NULL, 0, 0, {0}};
 	tql_status rs = TQL_ENOMEM;
 	tql_buf d = {0};
 	tql_strmap seen_pair = {0}, reported = {0}; /* "i:j" of form pairs looked at, reported */
@@ -471,7 +569,7 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				goto done;
 		}
 	}
-	if (!sound_pairs(&cs, &reported))
+	if (!sound_pairs(&cs, &reported) || !given_pairs(&cs))
 		goto done;
 	rs = TQL_OK;
 done:
@@ -485,6 +583,7 @@ done:
 	free(cs.links);
 	tql_strmap_free(&cs.idx);
 	tql_strmap_free(&cs.dels);
+	tql_strmap_free(&cs.emitted);
 	tql_strmap_free(&seen_pair);
 	tql_strmap_free(&reported);
 	tql_buf_free(&d);
