@@ -353,6 +353,11 @@ int tql_spell(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len);
 /* The same for the word with its first letter in lower case ("Brown" as
  * "brown": is the name also a common word?); -2 if it cannot be lowered. */
 int tql_spell_lowered(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len);
+/* The script of a language whose Hunspell dictionary is reliable enough
+ * for news text (USCRIPT_LATIN or USCRIPT_CYRILLIC), 0 for the others,
+ * where the dictionary-based checks stay silent (measured, see the issue
+ * report of the spelling check). */
+int tql_spell_script(const char *lang);
 /* Hunspell suggestions (UTF-8) appended to out as NUL-separated strings;
  * returns their number (<= max) or -1 without a dictionary. Slow. */
 int tql_spell_suggest(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len, int max,

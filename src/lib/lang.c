@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include <unicode/ucnv.h>
+#include <unicode/uscript.h>
 
 /* Default dictionary per language when the region is not given. */
 static const char *default_dict(const char *lang)
@@ -174,6 +175,15 @@ int tql_spell_nocache(tql_checker *chk, tql_lang_res *lr, const char *word, size
 int tql_spell(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len)
 {
 	return spell_lookup(chk, lr, word, len, true);
+}
+
+int tql_spell_script(const char *lang)
+{
+	static const char *const latin[] = {"en", "de", "fr", "es", "it"};
+	for (size_t i = 0; i < sizeof latin / sizeof *latin; i++)
+		if (strcmp(lang, latin[i]) == 0)
+			return USCRIPT_LATIN;
+	return strcmp(lang, "ru") == 0 || strcmp(lang, "uk") == 0 ? USCRIPT_CYRILLIC : 0;
 }
 
 int tql_spell_lowered(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len)

@@ -361,94 +361,89 @@ static bool sound_pairs(cstate *cs, tql_strmap *reported)
 	return ok;
 }
 
-/* One person's family name written two ways after the same listed given
- * name ("Pascoal Ronda" / "Pascoal Rondo", "Marlene Amstad" / "Marlene
- * Amstatt"), known words included (rondo): one edit apart, or two with
- * one sound key, the same first letter, five letters or more, not one
- * the other plus an ending, within one article's length. The later of
- * two forms seen as often, else the rarer, is reported. */
+/* One person's family name written two ways after the same name-like word
+ * (a listed given name, or a capitalised word the dictionary does not know
+ * in lower case: "Pascoal Ronda" / "Pascoal Rondo"), known words included
+ * when one of the two is not (rondo): one edit apart, or two with one
+ * sound key, the same first letter, five letters or more, not one the
+ * other plus an ending, within one article's length. The form written
+ * more often stays, else the first. */
 static bool given_pairs(cstate *cs)
 {
 	const tql_doc *doc = cs->ctx->doc;
 	struct gp {
-		size_t g, f; /* token indices */
+		const tql_token *f; /* the family name's token */
+		char *g, *fk;       /* folded given and family names (owned) */
 	} *v = NULL;
 	size_t nv = 0, cap = 0;
 	bool ok = true;
-	tql_buf a = {0}, b = {0}, pa = {0}, pb = {0};
+	tql_buf pa = {0}, pb = {0};
 	for (size_t t = 0; t + 2 < doc->ntok && ok; t++) {
-		const tql_token *g = &doc->tok[t];
-		if (!tql_nt_name_word(g) || !tql_nt_spaced_pair(doc, t))
-			continue;
-		if (g->script != doc->tok[t + 2].script ||
-		    tql_u8_count(doc->text + doc->tok[t + 2].off, doc->tok[t + 2].len) < 5)
+		const tql_token *g = &doc->tok[t], *f = &doc->tok[t + 2];
+		if (!tql_nt_name_word(g) || !tql_nt_spaced_pair(doc, t) || g->script != f->script ||
+		    tql_u8_count(doc->text + f->off, f->len) < 5)
 			continue;
 		bool listed;
 		char *w = name_before(cs, t + 2, true, &listed);
-		if (w && !TQL_GROW(v, cap, nv + 1))
+		if (!w)
+			continue;
+		tql_buf fk = {0};
+		if (!tql_fold(doc->text + f->off, bare(doc, f), &fk) || !TQL_GROW(v, cap, nv + 1)) {
+			free(w);
+			tql_buf_free(&fk);
 			ok = false;
-		else if (w)
-			v[nv++] = (struct gp){t, t + 2};
-		free(w);
+			break;
+		}
+		v[nv++] = (struct gp){f, w, tql_buf_take(&fk)};
 	}
 	for (size_t i = 0; i < nv && ok; i++) {
-		const tql_token *gi = &doc->tok[v[i].g], *fi = &doc->tok[v[i].f];
+		const tql_token *fi = v[i].f;
+		const char *x = v[i].fk;
+		size_t xn = strlen(x);
 		for (size_t j = i + 1; j < nv && ok; j++) {
-			const tql_token *gj = &doc->tok[v[j].g], *fj = &doc->tok[v[j].f];
+			const tql_token *fj = v[j].f;
+			const char *y = v[j].fk;
+			size_t yn = strlen(y);
 			if (fj->off - fi->off >= NEAR)
 				break;
-			a.n = b.n = 0;
-			if (!tql_fold(doc->text + gi->off, gi->len, &a) ||
-			    !tql_fold(doc->text + gj->off, gj->len, &b)) {
-				ok = false;
-				break;
-			}
-			if (strcmp(a.p, b.p) != 0)
-				continue;
-			a.n = b.n = 0;
-			if (!tql_fold(doc->text + fi->off, bare(doc, fi), &a) ||
-			    !tql_fold(doc->text + fj->off, bare(doc, fj), &b)) {
-				ok = false;
-				break;
-			}
-			if (strcmp(a.p, b.p) == 0 || a.p[0] != b.p[0] ||
-			    (a.n > b.n && memcmp(a.p, b.p, b.n) == 0) ||
-			    (b.n > a.n && memcmp(a.p, b.p, a.n) == 0) ||
-			    tql_names_same_inflected(cs->ctx->lang->lang, a.p, a.n, b.p, b.n))
+			if (strcmp(v[i].g, v[j].g) != 0 || strcmp(x, y) == 0 || x[0] != y[0] ||
+			    (xn > yn && memcmp(x, y, yn) == 0) || (yn > xn && memcmp(x, y, xn) == 0) ||
+			    tql_names_same_inflected(cs->ctx->lang->lang, x, xn, y, yn))
 				continue;
 			/* (Cyrillic: a case ending, "Хасина" / "Хасину") */
 			size_t pre = 0;
-			while (pre < a.n && pre < b.n && a.p[pre] == b.p[pre])
+			while (pre < xn && pre < yn && x[pre] == y[pre])
 				pre++;
-			if (fi->script == USCRIPT_CYRILLIC && tql_u8_count(a.p + pre, a.n - pre) <= 2 &&
-			    tql_u8_count(b.p + pre, b.n - pre) <= 2)
+			if (fi->script == USCRIPT_CYRILLIC && tql_u8_count(x + pre, xn - pre) <= 2 &&
+			    tql_u8_count(y + pre, yn - pre) <= 2)
 				continue;
 			/* (one of them a name the dictionary does not know: German
 			 * nouns are capitalised, "Unternehmen" / "Unternehmer") */
 			if (tql_spell(cs->ctx->chk, cs->ctx->lang, doc->text + fi->off, fi->len) != 0 &&
 			    tql_spell(cs->ctx->chk, cs->ctx->lang, doc->text + fj->off, fj->len) != 0)
 				continue;
-			int d = tql_names_osa(a.p, a.n, b.p, b.n);
+			int d = tql_names_osa(x, xn, y, yn);
 			pa.n = pb.n = 0;
-			bool same_sound = d == 2 && tql_names_phonetic(a.p, a.n, &pa) &&
-			                  tql_names_phonetic(b.p, b.n, &pb) && pa.n == pb.n &&
+			bool same_sound = d == 2 && tql_names_phonetic(x, xn, &pa) &&
+			                  tql_names_phonetic(y, yn, &pb) && pa.n == pb.n &&
 			                  memcmp(pa.p, pb.p, pa.n) == 0;
 			if (d != 1 && !same_sound)
 				continue;
-			/* the form written once more often stays; else the first */
+			/* the form written more often stays; else the first */
 			size_t ci = 0, cj = 0;
 			for (size_t k = 0; k < nv; k++) {
-				const tql_token *fk = &doc->tok[v[k].f];
+				const tql_token *fk = v[k].f;
 				ci += fk->len == fi->len && memcmp(doc->text + fk->off, doc->text + fi->off, fi->len) == 0;
 				cj += fk->len == fj->len && memcmp(doc->text + fk->off, doc->text + fj->off, fj->len) == 0;
 			}
-			const tql_token *keep = cj > ci ? fj : fi, *bad = cj > ci ? fi : fj;
-			ok = emit_other(cs, bad, keep, false);
+			ok = emit_other(cs, cj > ci ? fi : fj, cj > ci ? fj : fi, false);
 		}
 	}
+	for (size_t i = 0; i < nv; i++) {
+		free(v[i].g);
+		free(v[i].fk);
+	}
 	free(v);
-	tql_buf_free(&a);
-	tql_buf_free(&b);
 	tql_buf_free(&pa);
 	tql_buf_free(&pb);
 	return ok;

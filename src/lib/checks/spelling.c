@@ -36,17 +36,6 @@ static const tql_rule_info rules[] = {
 #define MAX_SUGG_WORDS 20 /* Hunspell_suggest (30-70 ms) per document, with --spell-suggest */
 #define MAX_SUGG 3
 
-/* Languages whose dictionaries are reliable enough for news text; the
- * others stay silent (measured, see the issue report). */
-static bool lang_enabled(const char *lang)
-{
-	static const char *const ok[] = {"en", "de", "fr", "es", "it", "ru", "uk"};
-	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
-		if (strcmp(lang, ok[i]) == 0)
-			return true;
-	return false;
-}
-
 /* Languages where the measured rate on clean text (Debian handbook) stayed
  * above 1 per 1000 words with the general filters: only longer words that
  * occur once are reported there. */
@@ -54,11 +43,6 @@ static bool conservative(const char *lang)
 {
 	return strcmp(lang, "es") == 0 || strcmp(lang, "ru") == 0 || strcmp(lang, "uk") == 0 ||
 	       strcmp(lang, "it") == 0;
-}
-
-static int lang_script(const char *lang)
-{
-	return strcmp(lang, "ru") == 0 || strcmp(lang, "uk") == 0 ? USCRIPT_CYRILLIC : USCRIPT_LATIN;
 }
 
 /* Characters next to a word that make it part of a URL, address, path,
@@ -414,9 +398,10 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	(void)shared;
 	tql_doc *doc = ctx->doc;
-	if (!lang_enabled(doc->lang))
+	/* (languages whose dictionaries are reliable enough for news text) */
+	int script = tql_spell_script(doc->lang);
+	if (!script)
 		return TQL_OK;
-	int script = lang_script(doc->lang);
 	tql_buf word = {0}, key = {0}, sugg = {0};
 	tql_strmap asked = {0}; /* word -> offset+1 of its suggestions in `sugg`, or 0 */
 	int nasked = 0;

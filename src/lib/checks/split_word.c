@@ -1,6 +1,6 @@
 /*
  * split_word.c - garbled.split-word: a word cut in two by a space
- * ("infra estructuras", "cerimo niale", "stateless ness", "кво рума").
+ * ("infra estructuras", "cerimo niale", "кво рума").
  *
  * Two neighbouring words one space apart are reported when the language's
  * Hunspell dictionary knows them written together and does not know at
@@ -13,23 +13,11 @@
 #include "../internal.h"
 
 #include <string.h>
-#include <unicode/uscript.h>
 
 static const tql_rule_info rules[] = {
 	{"garbled.split-word", "garbled", TQL_SEV_WARNING,
 	 "a word cut in two by a space ('infra estructuras', 'cerimo niale')"},
 };
-
-/* The languages whose dictionaries spelling.unknown trusts, and their
- * script; 0 for the others (the check stays silent there). */
-static int lang_script(const char *lang)
-{
-	static const char *const latin[] = {"en", "de", "fr", "es", "it"};
-	for (size_t i = 0; i < sizeof latin / sizeof *latin; i++)
-		if (strcmp(lang, latin[i]) == 0)
-			return USCRIPT_LATIN;
-	return strcmp(lang, "ru") == 0 || strcmp(lang, "uk") == 0 ? USCRIPT_CYRILLIC : 0;
-}
 
 /* Is the token a plain word that may be half of a split one? */
 static bool half(const tql_doc *doc, const tql_token *tk, int script, bool first)
@@ -47,23 +35,20 @@ static bool half(const tql_doc *doc, const tql_token *tk, int script, bool first
 	return true;
 }
 
-/* Hunspell's answer for the token, lowered when it opens the sentence. */
-static int known(tql_ctx *ctx, const tql_token *tk)
+/* Hunspell's answer for w, also lowered when it is capitalised (it opens
+ * the sentence). */
+static int known(tql_ctx *ctx, const char *w, size_t n, bool capital)
 {
-	const char *w = ctx->doc->text + tk->off;
-	if (tk->flags & TQL_TF_UPPER_INITIAL) {
-		int r = tql_spell_lowered(ctx->chk, ctx->lang, w, tk->len);
-		if (r == 1)
-			return 1;
-	}
-	return tql_spell(ctx->chk, ctx->lang, w, tk->len);
+	if (capital && tql_spell_lowered(ctx->chk, ctx->lang, w, n) == 1)
+		return 1;
+	return tql_spell(ctx->chk, ctx->lang, w, n);
 }
 
 static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	(void)shared;
 	tql_doc *doc = ctx->doc;
-	int script = lang_script(doc->lang);
+	int script = tql_spell_script(doc->lang);
 	if (!script || !ctx->lang)
 		return TQL_OK;
 	tql_buf joined = {0};
@@ -87,14 +72,10 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		}
 		if (tql_u8_count(joined.p, joined.n) < 6)
 			continue;
-		int ka = known(ctx, a), kb = known(ctx, b);
-		if (ka < 0 || kb < 0 || (ka == 1 && kb == 1))
-			continue;
-		bool ok = (a->flags & TQL_TF_UPPER_INITIAL)
-		              ? tql_spell_lowered(ctx->chk, ctx->lang, joined.p, joined.n) == 1 ||
-		                    tql_spell(ctx->chk, ctx->lang, joined.p, joined.n) == 1
-		              : tql_spell(ctx->chk, ctx->lang, joined.p, joined.n) == 1;
-		if (!ok)
+		bool cap = a->flags & TQL_TF_UPPER_INITIAL;
+		int ka = known(ctx, doc->text + a->off, a->len, cap),
+		    kb = known(ctx, doc->text + b->off, b->len, false);
+		if (ka < 0 || kb < 0 || (ka == 1 && kb == 1) || known(ctx, joined.p, joined.n, cap) != 1)
 			continue;
 		if (!tql_buf_add(&joined, "", 1) ||
 		    !tql_emit(ctx, "garbled.split-word", a->off, b->off + b->len - a->off, joined.p,
