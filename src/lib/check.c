@@ -35,6 +35,26 @@ static void drop(tql_raw_finding *r)
  *   spelling of the document (consistency.name) on the same span or on
  *   one that starts there ("Karine" and "Karine Keller"): the name finding
  *   carries the fix. */
+/* true when a name.variant or name.near-miss finding of doc spans s (whole,
+ * or as its last words: "Bola Tinubú" holds "Tinubú"); a given-name finding
+ * is left out, its family name is right */
+static bool flagged_name(const tql_engine *eng, const tql_doc *doc, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t j = 0; j < doc->nfind; j++) {
+		const tql_raw_finding *b = &doc->find[j];
+		if (b->rule == UINT32_MAX || b->source_span || b->len < n)
+			continue;
+		const char *id = eng->rules[b->rule].id;
+		if (strcmp(id, "name.variant") != 0 && strcmp(id, "name.near-miss") != 0)
+			continue;
+		const char *end = doc->text + b->off + b->len;
+		if (memcmp(end - n, s, n) == 0 && (b->len == n || end[-(ptrdiff_t)n - 1] == ' '))
+			return true;
+	}
+	return false;
+}
+
 static void drop_redundant(const tql_engine *eng, tql_doc *doc)
 {
 	for (size_t i = 0; i < doc->nfind; i++) {
@@ -46,6 +66,12 @@ static void drop_redundant(const tql_engine *eng, tql_doc *doc)
 		bool second = strcmp(id, "consistency.name") == 0;
 		if (!foreign && !second)
 			continue;
+		/* the other spelling it points to is itself reported as a wrong
+		 * name: "Tinubu" is not a second form of "Tinubú" */
+		if (second && r->nsugg && flagged_name(eng, doc, r->sugg[0])) {
+			drop(r);
+			continue;
+		}
 		for (size_t j = 0; j < doc->nfind; j++) {
 			const tql_raw_finding *b = &doc->find[j];
 			if (b->off > r->off)

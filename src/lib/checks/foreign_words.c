@@ -23,7 +23,8 @@
  *   Ukrainian prose writes Latin script only for names, brands and
  *   abbreviations, which are capitalised. Words next to a URL, an address
  *   or a file name (/ @ . _ : joined), words with digits or inner capitals
- *   (iPhone), small words inside a capitalised name and technical documents
+ *   (iPhone), small words inside a capitalised name, words glossed as
+ *   English ("от англ. metal–organic frameworks") and technical documents
  *   (manuals, whose Latin words are commands) are left alone.
  */
 #include "../internal.h"
@@ -282,6 +283,45 @@ static bool technical(const tql_doc *doc)
 	return code >= 10 && code * 1000 >= 20 * words;
 }
 
+/* Is the Latin run at off glossed as English ("MOF (от англ. metal–organic
+ * frameworks)", "з англійської smart city")? Back over Latin letters,
+ * spaces, hyphens, dashes and quotes to the word before it. */
+static bool glossed(const tql_doc *doc, size_t off)
+{
+	static const char *const mark[] = {"англ.", "английского", "английском", "англійської",
+	                                   "англійською", "по-английски", "по-англійськи", NULL};
+	const char *t = doc->text;
+	size_t k = off;
+	while (k > 0) {
+		unsigned char c = (unsigned char)t[k - 1];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '-' || c == '"') {
+			k--;
+			continue;
+		}
+		/* – — (E2 80 93/94), « (C2 AB) */
+		if (k >= 3 && (unsigned char)t[k - 3] == 0xE2 && (unsigned char)t[k - 2] == 0x80 &&
+		    (c == 0x93 || c == 0x94)) {
+			k -= 3;
+			continue;
+		}
+		if (k >= 2 && (unsigned char)t[k - 2] == 0xC2 && c == 0xAB) {
+			k -= 2;
+			continue;
+		}
+		break;
+	}
+	if (off - k > 200)
+		return false;
+	if (k > 0 && t[k - 1] == ':')
+		k--;
+	for (const char *const *m = mark; *m; m++) {
+		size_t ml = strlen(*m);
+		if (k >= ml && memcmp(t + k - ml, *m, ml) == 0)
+			return true;
+	}
+	return false;
+}
+
 static tql_status latin_words(tql_ctx *ctx)
 {
 	const tql_doc *doc = ctx->doc;
@@ -311,6 +351,8 @@ static tql_status latin_words(tql_ctx *ctx)
 		if (!any)
 			continue;
 		size_t off = doc->tok[first].off, end = doc->tok[last].off + doc->tok[last].len;
+		if (glossed(doc, off))
+			continue;
 		if (!tql_emit(ctx, "language.latin-word", off, end - off, NULL, false,
 		              "'%.*s' is English in %s text: left untranslated?", (int)(end - off),
 		              doc->text + off, doc->lang))

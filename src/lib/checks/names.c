@@ -836,6 +836,35 @@ static bool foreign_marks(const char *f, const char *abc)
 	return false;
 }
 
+/* Is the name [i, i+w) joined by a space to a capitalised word that the
+ * document's language does not know and that carries a mark its alphabet
+ * lacks ("Sông Hồng", "Hồ Chí Minh")? Then the name is given in its own
+ * orthography, whose accents are no garble. */
+static bool beside_native_word(nstate *st, size_t i, size_t w)
+{
+	const tql_doc *doc = st->ctx->doc;
+	const char *abc = alphabet_accents(st->lang);
+	for (int dir = -1; dir <= 1; dir += 2) {
+		if ((dir < 0 && i == 0) || (dir > 0 && i + w >= st->nwords))
+			continue;
+		size_t k = dir < 0 ? i - 1 : i + w;
+		size_t lo = dir < 0 ? k : k - 1;
+		if (st->words[lo + 1] - st->words[lo] != 2 ||
+		    doc->tok[st->words[lo] + 1].kind != TQL_TOK_SPACE)
+			continue;
+		const tql_token *t = &doc->tok[st->words[k]];
+		if (!(t->flags & TQL_TF_UPPER_INITIAL) || t->len >= 64)
+			continue;
+		char wbuf[64];
+		memcpy(wbuf, doc->text + t->off, t->len);
+		wbuf[t->len] = '\0';
+		if (foreign_marks(wbuf, abc ? abc : "") &&
+		    tql_spell(st->ctx->chk, st->ctx->lang, wbuf, t->len) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Does the document write some word with a letter its language's
  * alphabet abc lacks ("João Félix" in Italian): then it keeps foreign
  * names' marks. Mojibake aside (its letters are no name's). */
@@ -1587,7 +1616,8 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 	    !(w == 1 && another_person(st, i, &st->nm->rows[first_ok->row]))) {
 		const char *right = NULL;
 		bool added = (w > 1 || tql_spell(ctx->chk, ctx->lang, doc->text + off, len) == 0) &&
-		             misplaced_accent(st, doc->text + off, len, key, klen, &right);
+		             misplaced_accent(st, doc->text + off, len, key, klen, &right) &&
+		             !beside_native_word(st, i, w);
 		if (!added)
 			right = NULL; /* (misplaced_accent may have set it before failing) */
 		if (added || missing_accent(st, doc->text + off, len, key, klen, &right)) {
@@ -1749,6 +1779,48 @@ static bool in_foreign_passage(nstate *st, size_t a, size_t b, const char *l, co
 		}
 	}
 	return false;
+}
+
+/* Does the quotation around [off, off+len) (its marks within the line,
+ * 400 bytes each way) hold mostly words the document's language does not
+ * know: an English sentence quoted in a German text ("„India, I reached my
+ * destination“")? A name there is written as that language writes it. */
+static bool in_foreign_quote(nstate *st, size_t off, size_t len)
+{
+	static const char *const open[] = {"\xE2\x80\x9E", "\xE2\x80\x9C", "\xC2\xAB", "\"", NULL};
+	static const char *const close[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xBB", "\"", NULL};
+	const tql_doc *doc = st->ctx->doc;
+	const char *t = doc->text;
+	size_t a = SIZE_MAX, b = SIZE_MAX;
+	for (size_t k = off; k > 0 && off - k < 400 && t[k - 1] != '\n' && a == SIZE_MAX; k--)
+		for (size_t q = 0; open[q]; q++) {
+			size_t ql = strlen(open[q]);
+			if (k >= ql && memcmp(t + k - ql, open[q], ql) == 0) {
+				a = k;
+				break;
+			}
+		}
+	for (size_t k = off + len; a != SIZE_MAX && k < doc->len && k - off < 400 && t[k] != '\n' &&
+	                           b == SIZE_MAX;
+	     k++)
+		for (size_t q = 0; close[q]; q++)
+			if (strncmp(t + k, close[q], strlen(close[q])) == 0) {
+				b = k;
+				break;
+			}
+	if (a == SIZE_MAX || b == SIZE_MAX)
+		return false;
+	size_t words = 0, known = 0;
+	for (size_t k = tql_doc_token_at(doc, a); k < doc->ntok; k++) {
+		const tql_token *tk = &doc->tok[k];
+		if (tk->off >= b)
+			break;
+		if (tk->kind != TQL_TOK_WORD || (tk->off >= off && tk->off < off + len))
+			continue;
+		words++;
+		known += tql_spell(st->ctx->chk, st->ctx->lang, t + tk->off, tk->len) == 1;
+	}
+	return words >= 3 && known * 2 < words;
 }
 
 /* Is one of words [i, i+w) unknown to the document language's dictionary? */
@@ -2232,7 +2304,7 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 				     pl++)
 					passage = strcmp(*pl, st->lang) != 0 &&
 					          in_foreign_passage(st, i, i + w - 1, *pl, NULL);
-				if (passage)
+				if (passage || in_foreign_quote(st, off, len))
 					continue;
 				if (generated && w > 1 && !source_only)
 					continue; /* "Viet Nam" is also an English spelling */
