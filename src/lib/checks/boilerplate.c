@@ -332,8 +332,10 @@ static char boundary(const tql_doc *doc, const tql_token *tk)
 	if (tk->kind != TQL_TOK_PUNCT)
 		return 0;
 	const char *s = doc->text + tk->off;
+	/* | • · and the arrows of link lists: ▶ ► */
 	if (memchr(s, '|', tk->len) || (tk->len >= 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0) ||
-	    (tk->len >= 2 && memcmp(s, "\xC2\xB7", 2) == 0))
+	    (tk->len >= 2 && memcmp(s, "\xC2\xB7", 2) == 0) ||
+	    (tk->len >= 3 && (memcmp(s, "\xE2\x96\xB6", 3) == 0 || memcmp(s, "\xE2\x96\xBA", 3) == 0)))
 		return '|';
 	if (memchr(s, ':', tk->len))
 		return ':';
