@@ -372,6 +372,13 @@ bool tql_fold(const char *s, size_t n, tql_buf *out);
 
 /* Index of the first token at or after analysed offset off (ntok if none). */
 size_t tql_doc_token_at(const tql_doc *doc, size_t off);
+
+/* Decodes an HTML character reference at s[0..n) (s[0] == '&'). On success
+ * writes the UTF-8 result to out (up to 8 bytes), sets *olen and returns the
+ * number of source bytes consumed; returns 0 if it is not a reference. Knows
+ * numeric references and the common named ones. Defined in
+ * formats/reader.c; shared by the readers and encoding.html-entity. */
+size_t tql_entity_decode(const char *s, size_t n, char out[8], size_t *olen);
 /* Source offset of an analysed offset. */
 size_t tql_doc_src_start(const tql_doc *doc, size_t a);
 size_t tql_doc_src_end(const tql_doc *doc, size_t a);

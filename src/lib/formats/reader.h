@@ -30,12 +30,6 @@ bool tql_rd_sep(tql_reader *rd, const char *sep);
 tql_status tql_rd_finish(tql_reader *rd);
 void tql_rd_abort(tql_reader *rd);
 
-/* Decodes an HTML character reference at s[0..n) (s[0] == '&'). On success
- * writes the UTF-8 result to out (up to 8 bytes), sets *olen and returns the
- * number of source bytes consumed; returns 0 if it is not a reference. Knows
- * numeric references and the common named ones. */
-size_t tql_entity_decode(const char *s, size_t n, char out[8], size_t *olen);
-
 /* Scans a front-matter block at the start of src (YAML "---" or TOML
  * "+++"). Returns the byte length of the block including its closing line,
  * or 0 when there is none. */
