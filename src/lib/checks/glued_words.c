@@ -478,9 +478,14 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		/* (before a byline title the first part may be a name the
 		 * dictionary lacks: "PuigdemontRedacción") */
 		int head = tql_spell(ctx->chk, ctx->lang, w, j);
+		/* (after a known small-letter word of four letters or more the
+		 * second part may be a name the dictionary lacks: "redacciónBeirut",
+		 * "parliamentTinubu") */
+		bool lower_head = !(tk->flags & TQL_TF_UPPER_INITIAL) && head == 1 &&
+		                  tql_u8_count(w, j) >= 4 && tql_u8_count(w + j, n - j) >= 4;
 		if ((head != 1 && !(title_second && head == 0 && (tk->flags & TQL_TF_UPPER_INITIAL) &&
 		                     tql_u8_count(w, j) >= 4)) ||
-		    tql_spell(ctx->chk, ctx->lang, w + j, n - j) != 1)
+		    (!lower_head && tql_spell(ctx->chk, ctx->lang, w + j, n - j) != 1))
 			continue;
 		/* Brands join two capitalised words too (AppleTalk, DocBook); a
 		 * garble shows itself by a lower-case first half ("talksThe"), a
