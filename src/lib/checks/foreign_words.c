@@ -24,7 +24,8 @@
  *   abbreviations, which are capitalised. Words next to a URL, an address
  *   or a file name (/ @ . _ : joined), words with digits or inner capitals
  *   (iPhone), small words inside a capitalised name, words glossed as
- *   English ("от англ. metal–organic frameworks") and technical documents
+ *   English ("от англ. metal–organic frameworks"), a quoted phrase of
+ *   another language («passer en force») and technical documents
  *   (manuals, whose Latin words are commands) are left alone.
  */
 #include "../internal.h"
@@ -322,6 +323,37 @@ static bool glossed(const tql_doc *doc, size_t off)
 	return false;
 }
 
+/* Is the run of tokens [first, last] a quotation of its own (« » or “ ”
+ * right around it) whose every word another Latin-script news language
+ * knows: a phrase of that language quoted as such («passer en force»)? */
+static bool quoted_other(tql_ctx *ctx, tql_lang_res *en, size_t first, size_t last)
+{
+	const tql_doc *doc = ctx->doc;
+	size_t a = doc->tok[first].off, b = doc->tok[last].off + doc->tok[last].len;
+	bool open = (a >= 2 && memcmp(doc->text + a - 2, "\xC2\xAB", 2) == 0) ||
+	            (a >= 3 && memcmp(doc->text + a - 3, "\xE2\x80\x9C", 3) == 0);
+	bool close = (b + 2 <= doc->len && memcmp(doc->text + b, "\xC2\xBB", 2) == 0) ||
+	             (b + 3 <= doc->len && memcmp(doc->text + b, "\xE2\x80\x9D", 3) == 0);
+	if (!open || !close)
+		return false;
+	(void)en;
+	/* (every word a word of French, German, Spanish or Italian too:
+	 * "passer", "en" and "force" are English words as well) */
+	static const char *const other[] = {"fr", "es", "it", "de", NULL};
+	for (const char *const *l = other; *l; l++) {
+		tql_lang_res *lr = tql_lang_get(ctx->chk, *l, "");
+		bool all = lr != NULL;
+		for (size_t k = first; all && k <= last; k += 2) {
+			const tql_token *tk = &doc->tok[k];
+			all = tk->kind != TQL_TOK_WORD ||
+			      tql_spell(ctx->chk, lr, doc->text + tk->off, tk->len) == 1;
+		}
+		if (all)
+			return true;
+	}
+	return false;
+}
+
 static tql_status latin_words(tql_ctx *ctx)
 {
 	const tql_doc *doc = ctx->doc;
@@ -351,7 +383,7 @@ static tql_status latin_words(tql_ctx *ctx)
 		if (!any)
 			continue;
 		size_t off = doc->tok[first].off, end = doc->tok[last].off + doc->tok[last].len;
-		if (glossed(doc, off))
+		if (glossed(doc, off) || quoted_other(ctx, en, first, last))
 			continue;
 		if (!tql_emit(ctx, "language.latin-word", off, end - off, NULL, false,
 		              "'%.*s' is English in %s text: left untranslated?", (int)(end - off),
