@@ -26,15 +26,6 @@ static void drop(tql_raw_finding *r)
 	r->rule = UINT32_MAX;
 }
 
-/* Findings another finding already makes: doc->find is sorted by offset.
- * - Untranslated words inside a block reported as boilerplate go with the
- *   block (language.foreign-script inside a boilerplate.* finding: a
- *   "関連記事" line).
- * - A name reported as wrong (name.variant, name.near-miss,
- *   name.given-name, name.dated) is not reported again as a second
- *   spelling of the document (consistency.name) on the same span or on
- *   one that starts there ("Karine" and "Karine Keller"): the name finding
- *   carries the fix. */
 /* true when a name.variant or name.near-miss finding of doc spans s (whole,
  * or as its last words: "Bola Tinubú" holds "Tinubú"); a given-name finding
  * is left out, its family name is right */
@@ -55,6 +46,16 @@ static bool flagged_name(const tql_engine *eng, const tql_doc *doc, const char *
 	return false;
 }
 
+/* Findings another finding already makes: doc->find is sorted by offset.
+ * - Untranslated words inside a block reported as boilerplate go with the
+ *   block (language.foreign-script inside a boilerplate.* finding: a
+ *   "関連記事" line).
+ * - A name reported as wrong (name.variant, name.near-miss,
+ *   name.given-name, name.dated) is not reported again as a second
+ *   spelling of the document (consistency.name) on the same span or on
+ *   one that starts there ("Karine" and "Karine Keller"): the name finding
+ *   carries the fix; nor is one that points at a spelling a name
+ *   finding reports ("Tinubu" beside "Tinubú"). */
 static void drop_redundant(const tql_engine *eng, tql_doc *doc)
 {
 	for (size_t i = 0; i < doc->nfind; i++) {
@@ -192,6 +193,22 @@ bool tql_emit_src(tql_doc *doc, int rule, size_t s_off, size_t s_len, const char
 	bool ok = push_finding(doc, rule, s_off, s_len, one, sugg ? 1 : 0, fixable, true, fmt, ap);
 	va_end(ap);
 	return ok;
+}
+
+bool tql_mostly_unknown(tql_ctx *ctx, size_t a, size_t b, size_t skip_a, size_t skip_b)
+{
+	const tql_doc *doc = ctx->doc;
+	size_t words = 0, known = 0;
+	for (size_t t = tql_doc_token_at(doc, a); t < doc->ntok; t++) {
+		const tql_token *tk = &doc->tok[t];
+		if (tk->off >= b)
+			break;
+		if (tk->kind != TQL_TOK_WORD || (tk->off >= skip_a && tk->off < skip_b))
+			continue;
+		words++;
+		known += tql_spell(ctx->chk, ctx->lang, doc->text + tk->off, tk->len) == 1;
+	}
+	return words >= 3 && known * 2 < words;
 }
 
 size_t tql_doc_token_at(const tql_doc *doc, size_t off)

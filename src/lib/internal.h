@@ -372,6 +372,10 @@ bool tql_fold(const char *s, size_t n, tql_buf *out);
 
 /* Index of the first token at or after analysed offset off (ntok if none). */
 size_t tql_doc_token_at(const tql_doc *doc, size_t off);
+/* Are most words of [a, b), those in [skip_a, skip_b) aside, unknown to the
+ * document language's dictionary (three words at least): a quotation in
+ * another language? */
+bool tql_mostly_unknown(tql_ctx *ctx, size_t a, size_t b, size_t skip_a, size_t skip_b);
 
 /* Decodes an HTML character reference at s[0..n) (s[0] == '&'). On success
  * writes the UTF-8 result to out (up to 8 bytes), sets *olen and returns the

@@ -326,7 +326,7 @@ static bool glossed(const tql_doc *doc, size_t off)
 /* Is the run of tokens [first, last] a quotation of its own (« » or “ ”
  * right around it) whose every word another Latin-script news language
  * knows: a phrase of that language quoted as such («passer en force»)? */
-static bool quoted_other(tql_ctx *ctx, tql_lang_res *en, size_t first, size_t last)
+static bool quoted_other(tql_ctx *ctx, size_t first, size_t last)
 {
 	const tql_doc *doc = ctx->doc;
 	size_t a = doc->tok[first].off, b = doc->tok[last].off + doc->tok[last].len;
@@ -336,7 +336,6 @@ static bool quoted_other(tql_ctx *ctx, tql_lang_res *en, size_t first, size_t la
 	             (b + 3 <= doc->len && memcmp(doc->text + b, "\xE2\x80\x9D", 3) == 0);
 	if (!open || !close)
 		return false;
-	(void)en;
 	/* (every word a word of French, German, Spanish or Italian too:
 	 * "passer", "en" and "force" are English words as well) */
 	static const char *const other[] = {"fr", "es", "it", "de", NULL};
@@ -383,7 +382,7 @@ static tql_status latin_words(tql_ctx *ctx)
 		if (!any)
 			continue;
 		size_t off = doc->tok[first].off, end = doc->tok[last].off + doc->tok[last].len;
-		if (glossed(doc, off) || quoted_other(ctx, en, first, last))
+		if (glossed(doc, off) || quoted_other(ctx, first, last))
 			continue;
 		if (!tql_emit(ctx, "language.latin-word", off, end - off, NULL, false,
 		              "'%.*s' is English in %s text: left untranslated?", (int)(end - off),

@@ -1810,17 +1810,7 @@ static bool in_foreign_quote(nstate *st, size_t off, size_t len)
 			}
 	if (a == SIZE_MAX || b == SIZE_MAX)
 		return false;
-	size_t words = 0, known = 0;
-	for (size_t k = tql_doc_token_at(doc, a); k < doc->ntok; k++) {
-		const tql_token *tk = &doc->tok[k];
-		if (tk->off >= b)
-			break;
-		if (tk->kind != TQL_TOK_WORD || (tk->off >= off && tk->off < off + len))
-			continue;
-		words++;
-		known += tql_spell(st->ctx->chk, st->ctx->lang, t + tk->off, tk->len) == 1;
-	}
-	return words >= 3 && known * 2 < words;
+	return tql_mostly_unknown(st->ctx, a, b, off, off + len);
 }
 
 /* Is one of words [i, i+w) unknown to the document language's dictionary? */

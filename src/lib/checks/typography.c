@@ -161,24 +161,6 @@ static size_t quote_end(const tql_doc *doc, size_t i, size_t olen, const char *c
 	return 0;
 }
 
-/* Are most words of [a, b) unknown to the document language's dictionary
- * (an English sentence quoted in French: "“Peace be with you”")? */
-static bool foreign_words(tql_ctx *ctx, size_t a, size_t b)
-{
-	const tql_doc *doc = ctx->doc;
-	size_t words = 0, known = 0;
-	for (size_t t = tql_doc_token_at(doc, a); t < doc->ntok; t++) {
-		const tql_token *tk = &doc->tok[t];
-		if (tk->off >= b)
-			break;
-		if (tk->kind != TQL_TOK_WORD)
-			continue;
-		words++;
-		known += tql_spell(ctx->chk, ctx->lang, doc->text + tk->off, tk->len) == 1;
-	}
-	return words >= 3 && known * 2 < words;
-}
-
 /* A space (or a no-break one) at i, then a letter. */
 static bool spaced_after(const tql_doc *doc, size_t i)
 {
@@ -230,7 +212,7 @@ static tql_status check_quotes(tql_ctx *ctx)
 		    memcmp(s + i, "\xE2\x80\x9C", 3) == 0 && u_isalpha(cp_at(doc, i + 3, &e)) &&
 		    (i == 0 || !u_isalnum(cp_before(doc, i, &b)))) {
 			size_t end = quote_end(doc, i, 3, "\xE2\x80\x9D", 3, n);
-			if (end && foreign_words(ctx, i, end))
+			if (end && tql_mostly_unknown(ctx, i, end, 0, 0))
 				end = 0; /* a quotation in its own language keeps its marks */
 			if (end && !cq_count++) {
 				cq_first = i;
@@ -280,7 +262,7 @@ static tql_status check_quotes(tql_ctx *ctx)
 		if (low_high && c == 0xE2 && i + 2 < n && memcmp(s + i, "\xE2\x80\x9E", 3) == 0) {
 			size_t end = quote_end(doc, i, 3, "\xE2\x80\x9C", 3, n);
 			/* a German quotation in French keeps its own marks */
-			if (end && !en && foreign_words(ctx, i, end))
+			if (end && !en && tql_mostly_unknown(ctx, i, end, 0, 0))
 				end = 0;
 			if (end && !foreign(ctx, i, end, "low-high quotation marks „ “ are German or "
 			                                 "Central European"))
