@@ -66,7 +66,7 @@ static bool country_named(const pstate *ps, const char *cc, size_t off)
  * does not re-spell the names of the target language's own places, and
  * there a name the gazetteer lacks is a village it is too small to hold
  * ("Turís", "Letur" in Spanish text), not a garble. */
-static bool home_country(const char *lang, const char *cc)
+bool tql_np_home_country(const char *lang, const char *cc)
 {
 	static const struct {
 		const char *lang, *cc;
@@ -179,7 +179,7 @@ static bool on_near(void *ud, const tql_place_name *n)
 {
 	near_ud *x = ud;
 	const char *cc = tql_places_country(x->ps->pl, n->place);
-	if (home_country(x->ps->lang, cc) || !country_named(x->ps, cc, x->off))
+	if (tql_np_home_country(x->ps->lang, cc) || !country_named(x->ps, cc, x->off))
 		return true;
 	if (tql_nt_derivation(x->key, x->kl, n->key, n->keylen)) {
 		x->veto = true; /* "Colombos", "Jaffnese" */
@@ -310,8 +310,7 @@ static bool word_at(const tql_doc *doc, size_t t, tql_buf *out)
 	return tql_fold(doc->text + doc->tok[t].off, doc->tok[t].len, out);
 }
 
-/* Does the text around token t say that it names a place? */
-static bool place_cue(const tql_doc *doc, const char *lang, size_t t, bool *ok)
+bool tql_np_place_cue(const tql_doc *doc, const char *lang, size_t t, bool genitive, bool *ok)
 {
 	const cues *c = NULL;
 	for (size_t i = 0; i < sizeof cue_table / sizeof *cue_table; i++)
@@ -333,6 +332,8 @@ static bool place_cue(const tql_doc *doc, const char *lang, size_t t, bool *ok)
 	if (p != SIZE_MAX && (*ok = word_at(doc, p, &w)) && w.n) {
 		if (in_list(c->prep, w.p, w.n, false, false) || in_list(c->nouns, w.p, w.n, true, de))
 			cue = true;
+		else if (genitive && in_list(c->of, w.p, w.n, false, false))
+			cue = true; /* "di Milan" */
 		else if (in_list(c->of, w.p, w.n, false, false) && p >= 2 &&
 		         doc->tok[p - 1].kind == TQL_TOK_SPACE && (*ok = word_at(doc, p - 2, &w)) &&
 		         w.n && in_list(c->nouns, w.p, w.n, true, de))
@@ -372,7 +373,7 @@ tql_status tql_name_places(tql_ctx *ctx, const char *lang, const tql_names *nm,
 		    hyphenated(doc, cand[c]) || tql_nt_covered(doc, tk))
 			continue;
 		bool ok;
-		bool cue = place_cue(doc, lang, cand[c], &ok);
+		bool cue = tql_np_place_cue(doc, lang, cand[c], false, &ok);
 		if (!ok)
 			goto done;
 		if (!cue)

@@ -25,4 +25,15 @@ tql_status tql_name_places(tql_ctx *ctx, const char *lang, const tql_names *nm,
                            const tql_places *pl, const tql_mention *ms, size_t n,
                            const size_t *cand, size_t ncand);
 
+/* Is cc (two capitals) a country where lang is the main language ("DE"
+ * for "de")? */
+bool tql_np_home_country(const char *lang, const char *cc);
+
+/* Does the text around token t say that it names a place: a preposition
+ * of place before it ("in", "nach", "à"), a noun for a place before or
+ * after it ("province of", "Jaffna district"), and when genitive is true
+ * also a bare genitive preposition ("of", "di", "de")? *ok is false on
+ * out of memory. */
+bool tql_np_place_cue(const tql_doc *doc, const char *lang, size_t t, bool genitive, bool *ok);
+
 #endif

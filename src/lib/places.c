@@ -25,6 +25,7 @@ struct tql_places {
 	struct {
 		char cc[3];
 		uint32_t pop;
+		uint32_t name[NCOL]; /* offset + 1 of the form in data per column, 0: none */
 	} *p;               /* cities (owned) */
 	size_t np, pcap;
 	pentry *e;          /* names (owned) */
@@ -80,6 +81,7 @@ static tql_status add_name(tql_places *pl, uint32_t p, int c, const char *form)
 		goto out;
 	pentry *e = &pl->e[pl->ne];
 	*e = (pentry){p, (uint32_t)(form - pl->data), (uint32_t)pl->keys.n, (uint32_t)f.n, 0, 0};
+	pl->p[p].name[c] = (uint32_t)(form - pl->data) + 1;
 	if (!tql_buf_add(&pl->keys, f.p, f.n) || !tql_buf_addc(&pl->keys, '\0'))
 		goto out;
 	uint32_t idx = (uint32_t)pl->ne++ + 1;
@@ -145,6 +147,7 @@ static tql_status parse(tql_engine *eng, tql_places *pl, size_t len, const char 
 			return TQL_ENOMEM;
 		uint32_t p = (uint32_t)pl->np++;
 		memcpy(pl->p[p].cc, f[1], 3);
+		memset(pl->p[p].name, 0, sizeof pl->p[p].name);
 		pl->p[p].pop = (uint32_t)strtoul(f[2], NULL, 10);
 		for (int c = 0; c < NCOL; c++) {
 			if (!*f[3 + c])
@@ -203,12 +206,12 @@ bool tql_places_known(const tql_places *pl, const char *key, size_t kl)
 
 /* Calls cb for the chain of entries from head (linked by next_near when
  * near, else next_same). */
-static bool walk(const tql_places *pl, uintptr_t head, bool near,
+static bool walk(const tql_places *pl, int c, uintptr_t head, bool near,
                  bool (*cb)(void *ud, const tql_place_name *n), void *ud)
 {
 	for (uintptr_t h = head; h; h = near ? pl->e[h - 1].next_near : pl->e[h - 1].next_same) {
 		const pentry *e = &pl->e[h - 1];
-		tql_place_name n = {e->place, pl->data + e->form, pl->keys.p + e->key, e->keylen};
+		tql_place_name n = {e->place, pl->data + e->form, pl->keys.p + e->key, e->keylen, cols[c]};
 		if (!cb(ud, &n))
 			return false;
 	}
@@ -237,7 +240,7 @@ bool tql_places_each(const tql_places *pl, const char *lang, const char *key, si
 				char bk[8];
 				size_t bl = bucket(use[u], key, kl, l, bk);
 				uintptr_t h = 0;
-				if (tql_strmap_get(&pl->near, bk, bl, &h) && !walk(pl, h, true, cb, ud))
+				if (tql_strmap_get(&pl->near, bk, bl, &h) && !walk(pl, use[u], h, true, cb, ud))
 					return false;
 			}
 		} else {
@@ -245,9 +248,39 @@ bool tql_places_each(const tql_places *pl, const char *lang, const char *key, si
 			ck[0] = (char)('0' + use[u]);
 			memcpy(ck + 1, key, kl);
 			uintptr_t h = 0;
-			if (tql_strmap_get(&pl->exact, ck, kl + 1, &h) && !walk(pl, h, false, cb, ud))
+			if (tql_strmap_get(&pl->exact, ck, kl + 1, &h) && !walk(pl, use[u], h, false, cb, ud))
 				return false;
 		}
 	}
 	return true;
+}
+
+bool tql_places_each_column(const tql_places *pl, const char *key, size_t kl,
+                            bool (*cb)(void *ud, const tql_place_name *n), void *ud)
+{
+	if (!pl || kl == 0 || kl + 1 > 512)
+		return true;
+	char ck[512];
+	memcpy(ck + 1, key, kl);
+	for (int c = 0; c < NCOL; c++) {
+		ck[0] = (char)('0' + c);
+		uintptr_t h = 0;
+		if (tql_strmap_get(&pl->exact, ck, kl + 1, &h) && !walk(pl, c, h, false, cb, ud))
+			return false;
+	}
+	return true;
+}
+
+const char *tql_places_name_in(const tql_places *pl, uint32_t p, const char *lang)
+{
+	for (int c = 0; c < NCOL; c++) {
+		if (strcmp(cols[c], lang) != 0)
+			continue;
+		uint32_t o = pl->p[p].name[c];
+		bool cyrillic = strcmp(lang, "ru") == 0 || strcmp(lang, "uk") == 0;
+		if (!o && !cyrillic)
+			o = pl->p[p].name[COL_EN];
+		return o ? pl->data + o - 1 : NULL;
+	}
+	return NULL;
 }

@@ -15,6 +15,7 @@ typedef struct tql_place_name {
 	const char *form;  /* as written in the data (borrowed, NUL-terminated) */
 	const char *key;   /* folded (borrowed, NUL-terminated) */
 	size_t keylen;
+	const char *lang;  /* the column: "en", "de", ... (static) */
 } tql_place_name;
 
 /* Loads the gazetteer into *out; a missing file leaves *out NULL (the
@@ -36,5 +37,15 @@ bool tql_places_known(const tql_places *pl, const char *key, size_t kl);
  * false to stop; the result is false when cb stopped. */
 bool tql_places_each(const tql_places *pl, const char *lang, const char *key, size_t kl, bool near,
                      bool (*cb)(void *ud, const tql_place_name *n), void *ud);
+
+/* Calls cb for each city name, in any column, whose folded key equals key;
+ * cb returns false to stop (the result is then false). */
+bool tql_places_each_column(const tql_places *pl, const char *key, size_t kl,
+                            bool (*cb)(void *ud, const tql_place_name *n), void *ud);
+
+/* The name of city p in lang's column; for a Latin-script language whose
+ * column is empty, the English name; NULL if there is none (or lang has
+ * no column). Borrowed from the gazetteer. */
+const char *tql_places_name_in(const tql_places *pl, uint32_t p, const char *lang);
 
 #endif

@@ -10,6 +10,7 @@
 #include "../name_order.h"
 #include "../name_echo.h"
 #include "../name_forms.h"
+#include "../name_exonym.h"
 #include "../name_place.h"
 #include "../name_slavic.h"
 #include "../name_text.h"
@@ -3892,6 +3893,9 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 		goto done;
 	/* ... or of a city of a country the document names */
 	if ((rs = tql_name_places(ctx, st.lang, nm, ctx->eng->places, st.m, st.nm_, unk, keep)) != TQL_OK)
+		goto done;
+	/* ... or a city written with another language's name */
+	if ((rs = tql_name_exonyms(ctx, st.lang, nm, ctx->eng->places)) != TQL_OK)
 		goto done;
 	rs = consistency(&st);
 	/* ... and any capitalised word with and without an accent (after the
