@@ -1955,6 +1955,56 @@ static bool emit_foreign(nstate *st, size_t off, size_t len, const tql_name_hit 
 	return add_mention(st, &h, key, klen, off, len);
 }
 
+/* Is the form all capital letters (an abbreviation: "IWF", "МВФ")? */
+static bool acronym_form(const char *f)
+{
+	size_t n = strlen(f), i = 0, letters = 0;
+	while (i < n) {
+		UChar32 c;
+		U8_NEXT(f, i, n, c);
+		if (c < 0 || (u_isalpha(c) && !u_isupper(c)))
+			return false;
+		letters += u_isalpha(c) != 0;
+	}
+	return letters >= 2;
+}
+
+/*
+ * Another language's abbreviation of an organisation (text off, len: "IMF"
+ * in German, "OSZE" in Italian) where the document also writes its own
+ * language's abbreviation of it ("IWF", "OSCE"): one text, two
+ * abbreviations. Alone, a foreign abbreviation may be the press's usage
+ * ("NATO" in German), so the own one must stand in the text. Reports
+ * consistency.name; true if reported. *rs is set on out of memory.
+ */
+static bool other_acronym(nstate *st, const tql_name_row *xr, size_t off, size_t len,
+                          const char *l, tql_status *rs)
+{
+	tql_ctx *ctx = st->ctx;
+	const tql_doc *doc = ctx->doc;
+	const tql_name_row *own = tql_names_entity_row(st->nm, xr->id, st->lang);
+	if (xr->kind != TQL_NK_ORG || !own || own == xr || !tql_rule_enabled(ctx->eng, "consistency.name"))
+		return false;
+	const char *f;
+	for (size_t n = 0; (f = row_form(own, n, false)) != NULL; n++) {
+		size_t fn = strlen(f);
+		if (!acronym_form(f) || (fn == len && memcmp(f, doc->text + off, len) == 0))
+			continue;
+		size_t at = tql_nt_find_word(doc, f, fn);
+		if (at == SIZE_MAX)
+			continue;
+		if (!tql_emit(ctx, "consistency.name", off, len, f, false,
+		              "'%.*s' is the %s abbreviation of this name; this text also writes '%s' "
+		              "(line %d)",
+		              (int)len, doc->text + off, l, f, tql_nt_line_of(doc, at))) {
+			*rs = TQL_ENOMEM;
+			return false;
+		}
+		return true;
+	}
+	return false;
+}
+
 /*
  * A name in Russian text spelled with Ukrainian letters (і, ї, є, ґ:
  * "Батумі"), or in Ukrainian text with Russian ones (ы, э, ъ, ё:
@@ -2178,6 +2228,21 @@ static size_t foreign_form(nstate *st, size_t i, tql_status *rs)
 		/* a form no language of the table has (Cyrillic also by stem) */
 		if (t0->script != USCRIPT_CYRILLIC && !tql_names_any_lang(st->nm, key.p, ends[w - 1]))
 			continue;
+		/* another language's abbreviation beside the document's own ("IMF"
+		 * where the text writes "IWF") */
+		if (w == 1 && (t0->flags & TQL_TF_ALL_UPPER)) {
+			for (const char *const *l = langs; *l && !found && *rs == TQL_OK; l++) {
+				const struct tql_hitlist *hl = strcmp(*l, st->lang) == 0
+				                                   ? NULL
+				                                   : tql_names_lookup(st->nm, *l, key.p, ends[0]);
+				for (size_t h = 0; hl && h < hl->n && !found && *rs == TQL_OK; h++)
+					if (hl->v[h].acronym && hl->v[h].type != TQL_FORM_ERROR &&
+					    other_acronym(st, &st->nm->rows[hl->v[h].row], off, len, *l, rs))
+						found = 1;
+			}
+			if (found || *rs != TQL_OK)
+				break;
+		}
 		/* one word that the dictionary knows is a word, not a foreign form;
 		 * uk_UA and ru_RU list many surnames, so there a known word needs
 		 * the entity's own form nearby as evidence ("Умеров" after "Умєров") */
