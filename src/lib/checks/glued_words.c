@@ -1,5 +1,6 @@
 /* glued_words.c - garbled.glued-words: "Paul KirbyDigital editor". */
 #include "../internal.h"
+#include "../places.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -313,6 +314,50 @@ static size_t function_glue(tql_ctx *ctx, const char *w, size_t n)
 	return nfound == 1 ? found : 0; /* two readings: leave it */
 }
 
+/* Endings that make place names of place names ("Newcastleton" is no
+ * glue of Newcastle): tails left alone after a city's name. */
+static const char *const place_tails[] = {
+	"town", "ville", "land", "field", "port", "burg", "berg", "stadt", "dorf", "heim",
+	"hausen", "stein", "ford", "wood", "side", "ston", "borough", "shire", "haven",
+};
+
+/* A capitalised word unknown to the dictionary that is a GeoNames city's
+ * name of six letters or more glued to a small-letter word of five or more
+ * the language knows, one way only ("Ouarzazatebetroffen",
+ * "Ouagadougoudepuis"): returns the join or 0. Latin script. Shorter parts
+ * make surnames and given names ("Rathbone", "Lavallade", "Boluarte",
+ * "Maribel" on Brown and the clean texts), so "Bolognaha" stays silent. */
+static size_t place_glue(tql_ctx *ctx, const char *w, size_t n, tql_buf *tmp)
+{
+	const tql_places *pl = ctx->eng->places;
+	size_t cps = tql_u8_count(w, n);
+	if (!pl || cps < 11 || cps > 40)
+		return 0;
+	size_t found = 0;
+	int nfound = 0;
+	for (size_t i = 0; i < n && nfound < 2;) {
+		size_t at = i;
+		int32_t c = tql_u8_next(w, n, &i);
+		UErrorCode err = U_ZERO_ERROR;
+		if (c < 0 || !u_isalpha(c) || uscript_getScript(c, &err) != USCRIPT_LATIN)
+			return 0;
+		size_t hc = tql_u8_count(w, at), tc = cps - hc;
+		if (!at || hc < 6 || tc < 5 || !u_islower(c) ||
+		    tql_spell(ctx->chk, ctx->lang, w + at, n - at) != 1 ||
+		    tql_folded_listed(place_tails, sizeof place_tails / sizeof *place_tails, w + at,
+		                      n - at, tmp))
+			continue;
+		tmp->n = 0;
+		if (!tql_fold(w, at, tmp))
+			return 0;
+		if (tql_places_known(pl, tmp->p, tmp->n)) {
+			found = at;
+			nfound++;
+		}
+	}
+	return nfound == 1 ? found : 0;
+}
+
 /* Is the code point at w[i] a Cyrillic letter? */
 static bool cyrillic_at(const char *w, size_t n, size_t i)
 {
@@ -441,6 +486,11 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 				    (strcmp(doc->lang, "ru") == 0 || strcmp(doc->lang, "uk") == 0))
 					fj = cyrillic_two_words(ctx, w, n);
 			}
+			/* a city's name glued to the next word */
+			if (!fj && (tk->flags & TQL_TF_UPPER_INITIAL) &&
+			    !(tk->flags & (TQL_TF_HAS_DIGIT | TQL_TF_ALL_UPPER)) &&
+			    tql_spell(ctx->chk, ctx->lang, w, n) == 0)
+				fj = place_glue(ctx, w, n, &tmp);
 			if (fj && !emit_glued(ctx, tk->off, w, n, fj))
 				goto oom;
 			continue;
