@@ -3779,7 +3779,7 @@ static bool load_doc_prefer(nstate *st)
  * ("l'Azerbaïdjan", "d'Emmanuel", "dell'Ucraina"): a copy of the tokens
  * where such words start at the name, for this check only (owned by the
  * caller; NULL when out of memory). */
-static tql_token *elided_tokens(const tql_doc *doc, const char *lang)
+static tql_token *elided_tokens(const tql_doc *doc, const char *lang, const tql_names *nm)
 {
 	static const char *const fr[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu",
 	                                 "lorsqu", "puisqu", NULL};
@@ -3813,6 +3813,15 @@ static tql_token *elided_tokens(const tql_doc *doc, const char *lang)
 		 * name: "L’Élysée") */
 		if (a == 1 && (w[0] >= 'A' && w[0] <= 'Z') && w[0] != 'L' && w[0] != 'D')
 			continue;
+		/* ... and a name the table holds with its apostrophe ("Anne
+		 * L’Huillier") */
+		if (a == 1) {
+			tql_buf f = {0};
+			bool whole = tql_fold(w, n, &f) && tql_names_any_lang(nm, f.p, f.n);
+			tql_buf_free(&f);
+			if (whole)
+				continue;
+		}
 		t[k].off += a + al;
 		t[k].len -= a + al;
 		tql_word_flags(doc->text + t[k].off, t[k].len, &t[k]);
@@ -3835,7 +3844,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	st.lang = tql_names_has_lang(nm, doc->lang) ? doc->lang : "en";
 	tql_status rs = TQL_ENOMEM;
 	tql_buf key = {0};
-	tql_token *own_tok = elided_tokens(doc, st.lang), *doc_tok = doc->tok;
+	tql_token *own_tok = elided_tokens(doc, st.lang, nm), *doc_tok = doc->tok;
 	if (!own_tok)
 		goto done;
 	doc->tok = own_tok; /* restored below */

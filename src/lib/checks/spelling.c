@@ -363,7 +363,39 @@ static int near_cached(tql_ctx *ctx, alphabet *ab, const char *w, size_t n, tql_
 	return found;
 }
 
-/* Is the unknown word cand[ci] part of a phrase of another language: beside
+/* Is token t inside a quotation on its line ("...", “...”, «...», „...“)
+ * whose words are mostly unknown here: a phrase of another language quoted
+ * as such ("Abki baar, 400 paar")? */
+static bool in_foreign_quote(tql_ctx *ctx, size_t t)
+{
+	const tql_doc *doc = ctx->doc;
+	const char *s = doc->text;
+	size_t off = doc->tok[t].off, a = SIZE_MAX, b = SIZE_MAX;
+	for (size_t i = off, lim = off > 300 ? off - 300 : 0; i > lim && s[i - 1] != '\n'; i--) {
+		unsigned char c = (unsigned char)s[i - 1];
+		if (c == '"' || (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && c == 0xAB) || /* « */
+		    (i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
+		     (c == 0x9C || c == 0x9E))) { /* “ „ */
+			a = i;
+			break;
+		}
+	}
+	if (a == SIZE_MAX)
+		return false;
+	for (size_t i = off + doc->tok[t].len; i < doc->len && i < off + 300 && s[i] != '\n'; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || (c == 0xC2 && i + 1 < doc->len && (unsigned char)s[i + 1] == 0xBB) ||
+		    (c == 0xE2 && i + 2 < doc->len && (unsigned char)s[i + 1] == 0x80 &&
+		     ((unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x9C))) {
+			b = i;
+			break;
+		}
+	}
+	return b != SIZE_MAX && tql_mostly_unknown(ctx, a, b, 0, 0);
+}
+
+/* Is the unknown word cand[ci] part of a phrase of another language: inside
+ * a quotation mostly of unknown words, or beside
  * another unknown word, one space apart, that is no typo of a long word
  * ("tino rangatiratanga"), or itself short ("wai hono")? Two typos side by
  * side ("goverment recieved") stay typos. w and tmp are scratch buffers.
@@ -379,6 +411,8 @@ static int foreign_phrase(tql_ctx *ctx, alphabet *ab, const size_t *cand, size_t
 	if (ci + 1 < ncand && cand[ci + 1] == t + 2 && doc->tok[t + 1].kind == TQL_TOK_SPACE)
 		nb[1] = cand[ci + 1];
 	bool short_word = tql_u8_count(doc->text + doc->tok[t].off, doc->tok[t].len) <= 5;
+	if (in_foreign_quote(ctx, t))
+		return 1;
 	for (int k = 0; k < 2; k++) {
 		if (nb[k] == SIZE_MAX)
 			continue;
