@@ -280,38 +280,88 @@ static size_t letter_join(const char *lang, const char *w, size_t n)
 	return letters >= 3 ? j : 0;
 }
 
+/* One way to cut a word in two, offered to a test: the cut's byte offset
+ * `at`, the letters before and after it, and the first letter after it. */
+typedef struct cut {
+	size_t at, head, tail;
+	int32_t c;
+} cut;
+
+/* The one cut of w[0..n) that `fits` accepts, or 0 when none or more than
+ * one does (two readings: leave it) or a letter fails `letter`. fits
+ * returns -1 to stop with 0 (out of memory). */
+static size_t one_cut(const char *w, size_t n, bool (*letter)(int32_t c),
+                      int (*fits)(void *ud, const cut *k), void *ud)
+{
+	size_t cps = tql_u8_count(w, n), found = 0;
+	int nfound = 0;
+	for (size_t i = 0; i < n && nfound < 2;) {
+		size_t at = i;
+		int32_t c = tql_u8_next(w, n, &i);
+		if (c < 0 || !letter(c))
+			return 0;
+		if (!at)
+			continue;
+		cut k = {at, tql_u8_count(w, at), 0, c};
+		k.tail = cps - k.head;
+		int r = fits(ud, &k);
+		if (r < 0)
+			return 0;
+		if (r) {
+			found = at;
+			nfound++;
+		}
+	}
+	return nfound == 1 ? found : 0;
+}
+
+static bool any_letter(int32_t c)
+{
+	return u_isalpha(c);
+}
+
+static bool latin_letter(int32_t c)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	return u_isalpha(c) && uscript_getScript(c, &err) == USCRIPT_LATIN;
+}
+
+static bool small_letter(int32_t c)
+{
+	return u_islower(c);
+}
+
+/* What a cut test needs of the word. */
+typedef struct cut_ud {
+	tql_ctx *ctx;
+	const char *w;
+	size_t n;
+	tql_buf *tmp;
+} cut_ud;
+
 /* A word unknown to the dictionary that is a known word of four letters
  * or more and a listed function word glued ("Gipfelam", "deiprodotti";
  * "tothe" is too short a pair to tell): returns the join or 0. Letters
  * only. */
+static int function_fits(void *ud, const cut *k)
+{
+	const cut_ud *u = ud;
+	const char *lang = u->ctx->doc->lang, *w = u->w;
+	size_t n = u->n, at = k->at;
+	bool head_fw = k->tail >= 4 && TQL_LANG_LISTED(glue_heads, lang, w, at);
+	bool tail_fw = k->head >= 4 && TQL_LANG_LISTED(glue_tails, lang, w + at, n - at);
+	if ((!head_fw && !tail_fw) || !u_islower(k->c))
+		return 0;
+	return tql_spell(u->ctx->chk, u->ctx->lang, head_fw ? w + at : w, head_fw ? n - at : at) == 1;
+}
+
 static size_t function_glue(tql_ctx *ctx, const char *w, size_t n)
 {
 	size_t cps = tql_u8_count(w, n);
 	if (cps < 5 || cps > 40)
 		return 0;
-	const char *lang = ctx->doc->lang;
-	size_t found = 0;
-	int nfound = 0;
-	for (size_t i = 0; i < n;) {
-		size_t at = i;
-		int32_t c = tql_u8_next(w, n, &i);
-		if (c < 0 || !u_isalpha(c))
-			return 0;
-		if (!at)
-			continue;
-		size_t hc = tql_u8_count(w, at), tc = cps - hc;
-		bool head_fw = tc >= 4 && TQL_LANG_LISTED(glue_heads, lang, w, at);
-		bool tail_fw = hc >= 4 && TQL_LANG_LISTED(glue_tails, lang, w + at, n - at);
-		if (!head_fw && !tail_fw)
-			continue;
-		if (!u_islower(c))
-			continue;
-		if (tql_spell(ctx->chk, ctx->lang, head_fw ? w + at : w, head_fw ? n - at : at) == 1) {
-			found = at;
-			nfound++;
-		}
-	}
-	return nfound == 1 ? found : 0; /* two readings: leave it */
+	cut_ud u = {ctx, w, n, NULL};
+	return one_cut(w, n, any_letter, function_fits, &u);
 }
 
 /* Endings that make place names of place names ("Newcastleton" is no
@@ -327,35 +377,29 @@ static const char *const place_tails[] = {
  * "Ouagadougoudepuis"): returns the join or 0. Latin script. Shorter parts
  * make surnames and given names ("Rathbone", "Lavallade", "Boluarte",
  * "Maribel" on Brown and the clean texts), so "Bolognaha" stays silent. */
+static int place_fits(void *ud, const cut *k)
+{
+	const cut_ud *u = ud;
+	const char *w = u->w;
+	size_t n = u->n, at = k->at;
+	if (k->head < 6 || k->tail < 5 || !u_islower(k->c) ||
+	    tql_spell(u->ctx->chk, u->ctx->lang, w + at, n - at) != 1 ||
+	    tql_folded_listed(place_tails, sizeof place_tails / sizeof *place_tails, w + at, n - at,
+	                      u->tmp))
+		return 0;
+	u->tmp->n = 0;
+	if (!tql_fold(w, at, u->tmp))
+		return -1;
+	return tql_places_known(u->ctx->eng->places, u->tmp->p, u->tmp->n);
+}
+
 static size_t place_glue(tql_ctx *ctx, const char *w, size_t n, tql_buf *tmp)
 {
-	const tql_places *pl = ctx->eng->places;
 	size_t cps = tql_u8_count(w, n);
-	if (!pl || cps < 11 || cps > 40)
+	if (!ctx->eng->places || cps < 11 || cps > 40)
 		return 0;
-	size_t found = 0;
-	int nfound = 0;
-	for (size_t i = 0; i < n && nfound < 2;) {
-		size_t at = i;
-		int32_t c = tql_u8_next(w, n, &i);
-		UErrorCode err = U_ZERO_ERROR;
-		if (c < 0 || !u_isalpha(c) || uscript_getScript(c, &err) != USCRIPT_LATIN)
-			return 0;
-		size_t hc = tql_u8_count(w, at), tc = cps - hc;
-		if (!at || hc < 6 || tc < 5 || !u_islower(c) ||
-		    tql_spell(ctx->chk, ctx->lang, w + at, n - at) != 1 ||
-		    tql_folded_listed(place_tails, sizeof place_tails / sizeof *place_tails, w + at,
-		                      n - at, tmp))
-			continue;
-		tmp->n = 0;
-		if (!tql_fold(w, at, tmp))
-			return 0;
-		if (tql_places_known(pl, tmp->p, tmp->n)) {
-			found = at;
-			nfound++;
-		}
-	}
-	return nfound == 1 ? found : 0;
+	cut_ud u = {ctx, w, n, tmp};
+	return one_cut(w, n, latin_letter, place_fits, &u);
 }
 
 /* Is the code point at w[i] a Cyrillic letter? */
@@ -388,28 +432,24 @@ static bool inflected_end(const char *lang, const char *w, size_t n)
  * returns the join or 0. Russian and Ukrainian compounds join a stem with
  * a linking vowel or a prefix ("водопостачання", "перекомпилировать"), and
  * the dictionaries know their common compounds. */
+static int cyrillic_fits(void *ud, const cut *k)
+{
+	const cut_ud *u = ud;
+	tql_ctx *ctx = u->ctx;
+	const char *w = u->w;
+	size_t at = k->at;
+	return k->head >= 6 && k->tail >= 4 && inflected_end(ctx->doc->lang, w, at) &&
+	       tql_spell(ctx->chk, ctx->lang, w, at) == 1 &&
+	       tql_spell(ctx->chk, ctx->lang, w + at, u->n - at) == 1;
+}
+
 static size_t cyrillic_two_words(tql_ctx *ctx, const char *w, size_t n)
 {
 	size_t cps = tql_u8_count(w, n);
 	if (cps < 9 || cps > 40 || !cyrillic_at(w, n, 0))
 		return 0;
-	size_t found = 0;
-	int nfound = 0;
-	for (size_t i = 0; i < n && nfound < 2;) {
-		size_t at = i;
-		int32_t c = tql_u8_next(w, n, &i);
-		if (c < 0 || !u_islower(c))
-			return 0;
-		size_t hc = tql_u8_count(w, at);
-		if (hc < 6 || cps - hc < 4 || !inflected_end(ctx->doc->lang, w, at))
-			continue;
-		if (tql_spell(ctx->chk, ctx->lang, w, at) == 1 &&
-		    tql_spell(ctx->chk, ctx->lang, w + at, n - at) == 1) {
-			found = at;
-			nfound++;
-		}
-	}
-	return nfound == 1 ? found : 0;
+	cut_ud u = {ctx, w, n, NULL};
+	return one_cut(w, n, small_letter, cyrillic_fits, &u);
 }
 
 /* Is the word in capitals w[0..n) known written with a capital and small
