@@ -195,6 +195,34 @@ bool tql_emit_src(tql_doc *doc, int rule, size_t s_off, size_t s_len, const char
 	return ok;
 }
 
+bool tql_quote_around(const tql_doc *doc, size_t off, size_t len, size_t reach, size_t *a,
+                      size_t *b)
+{
+	static const char *const open[] = {"\xE2\x80\x9E", "\xE2\x80\x9C", "\xC2\xAB", "\"", NULL};
+	static const char *const close[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xBB", "\"", NULL};
+	const char *t = doc->text;
+	*a = *b = SIZE_MAX;
+	for (size_t k = off; k > 0 && off - k < reach && t[k - 1] != '\n' && *a == SIZE_MAX; k--)
+		for (size_t q = 0; open[q]; q++) {
+			size_t ql = strlen(open[q]);
+			if (k >= ql && memcmp(t + k - ql, open[q], ql) == 0) {
+				*a = k;
+				break;
+			}
+		}
+	for (size_t k = off + len; *a != SIZE_MAX && k < doc->len && k - off < reach && t[k] != '\n' &&
+	                           *b == SIZE_MAX;
+	     k++)
+		for (size_t q = 0; close[q]; q++) {
+			size_t ql = strlen(close[q]);
+			if (k + ql <= doc->len && memcmp(t + k, close[q], ql) == 0) {
+				*b = k;
+				break;
+			}
+		}
+	return *a != SIZE_MAX && *b != SIZE_MAX;
+}
+
 bool tql_mostly_unknown(tql_ctx *ctx, size_t a, size_t b, size_t skip_a, size_t skip_b)
 {
 	const tql_doc *doc = ctx->doc;

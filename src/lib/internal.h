@@ -372,6 +372,12 @@ bool tql_fold(const char *s, size_t n, tql_buf *out);
 
 /* Index of the first token at or after analysed offset off (ntok if none). */
 size_t tql_doc_token_at(const tql_doc *doc, size_t off);
+/* Finds the quotation marks around [off, off+len) on its line, within
+ * reach bytes each way: an opening mark („ “ « ") before it, then a
+ * closing one (“ ” » ") after it; *a is the offset just after the opening
+ * mark and *b that of the closing one. False when either is missing. */
+bool tql_quote_around(const tql_doc *doc, size_t off, size_t len, size_t reach, size_t *a,
+                      size_t *b);
 /* Are most words of [a, b), those in [skip_a, skip_b) aside, unknown to the
  * document language's dictionary (three words at least): a quotation in
  * another language? */

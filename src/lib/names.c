@@ -127,8 +127,7 @@ bool tql_names_any_lang(const tql_names *nm, const char *f, size_t n)
 	return nm->anycap && nm->anyform[any_slot(nm->anyform, nm->anycap, any_hash(f, n))];
 }
 
-/* Is the form all capitals (an acronym such as US, NATO, США)? */
-static bool all_caps(const char *s)
+bool tql_names_all_caps(const char *s)
 {
 	int letters = 0;
 	size_t n = strlen(s), i = 0;
@@ -572,7 +571,7 @@ static bool index_form(tql_names *nm, uint32_t row, uint8_t type, const char *fo
 		return true;
 	if (!any_add(nm, fold->p, fold->n))
 		return false;
-	tql_name_hit h = {row, type, (uint8_t)all_caps(form), count_words(fold->p), form};
+	tql_name_hit h = {row, type, (uint8_t)tql_names_all_caps(form), count_words(fold->p), form};
 	if (h.words > nm->maxwords)
 		nm->maxwords = h.words;
 	const char *p = r->langs;

@@ -88,6 +88,8 @@ tql_status tql_names_add_file(tql_engine *eng, tql_names *nm, const char *path);
 const char *tql_names_preferred(const tql_names *nm, const char *lang, const char *id,
                                 const char **shown);
 
+/* Is the form all capitals (an acronym such as US, NATO, США, МВФ)? */
+bool tql_names_all_caps(const char *s);
 /* Hits for a folded key in a language; NULL if none. */
 const struct tql_hitlist *tql_names_lookup(const tql_names *nm, const char *lang, const char *key,
                                            size_t klen);

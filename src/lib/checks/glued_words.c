@@ -339,10 +339,7 @@ typedef struct cut_ud {
 	tql_buf *tmp;
 } cut_ud;
 
-/* A word unknown to the dictionary that is a known word of four letters
- * or more and a listed function word glued ("Gipfelam", "deiprodotti";
- * "tothe" is too short a pair to tell): returns the join or 0. Letters
- * only. */
+/* (one_cut's test for function_glue) */
 static int function_fits(void *ud, const cut *k)
 {
 	const cut_ud *u = ud;
@@ -355,6 +352,10 @@ static int function_fits(void *ud, const cut *k)
 	return tql_spell(u->ctx->chk, u->ctx->lang, head_fw ? w + at : w, head_fw ? n - at : at) == 1;
 }
 
+/* A word unknown to the dictionary that is a known word of four letters
+ * or more and a listed function word glued ("Gipfelam", "deiprodotti";
+ * "tothe" is too short a pair to tell): returns the join or 0. Letters
+ * only. */
 static size_t function_glue(tql_ctx *ctx, const char *w, size_t n)
 {
 	size_t cps = tql_u8_count(w, n);
@@ -371,12 +372,7 @@ static const char *const place_tails[] = {
 	"hausen", "stein", "ford", "wood", "side", "ston", "borough", "shire", "haven",
 };
 
-/* A capitalised word unknown to the dictionary that is a GeoNames city's
- * name of six letters or more glued to a small-letter word of five or more
- * the language knows, one way only ("Ouarzazatebetroffen",
- * "Ouagadougoudepuis"): returns the join or 0. Latin script. Shorter parts
- * make surnames and given names ("Rathbone", "Lavallade", "Boluarte",
- * "Maribel" on Brown and the clean texts), so "Bolognaha" stays silent. */
+/* (one_cut's test for place_glue) */
 static int place_fits(void *ud, const cut *k)
 {
 	const cut_ud *u = ud;
@@ -393,6 +389,12 @@ static int place_fits(void *ud, const cut *k)
 	return tql_places_known(u->ctx->eng->places, u->tmp->p, u->tmp->n);
 }
 
+/* A capitalised word unknown to the dictionary that is a GeoNames city's
+ * name of six letters or more glued to a small-letter word of five or more
+ * the language knows, one way only ("Ouarzazatebetroffen",
+ * "Ouagadougoudepuis"): returns the join or 0. Latin script. Shorter parts
+ * make surnames and given names ("Rathbone", "Lavallade", "Boluarte",
+ * "Maribel" on Brown and the clean texts), so "Bolognaha" stays silent. */
 static size_t place_glue(tql_ctx *ctx, const char *w, size_t n, tql_buf *tmp)
 {
 	size_t cps = tql_u8_count(w, n);
@@ -426,12 +428,7 @@ static bool inflected_end(const char *lang, const char *w, size_t n)
 	       (n > 6 && TQL_LANG_LISTED(ends, lang, w + n - 6, 6));
 }
 
-/* A small-letter Cyrillic word unknown to the dictionary that is two known
- * words glued, the first of six letters or more with a case ending, the
- * second of four or more, one way only ("повітрянікулі", "лидерамиблока"):
- * returns the join or 0. Russian and Ukrainian compounds join a stem with
- * a linking vowel or a prefix ("водопостачання", "перекомпилировать"), and
- * the dictionaries know their common compounds. */
+/* (one_cut's test for cyrillic_two_words) */
 static int cyrillic_fits(void *ud, const cut *k)
 {
 	const cut_ud *u = ud;
@@ -443,6 +440,12 @@ static int cyrillic_fits(void *ud, const cut *k)
 	       tql_spell(ctx->chk, ctx->lang, w + at, u->n - at) == 1;
 }
 
+/* A small-letter Cyrillic word unknown to the dictionary that is two known
+ * words glued, the first of six letters or more with a case ending, the
+ * second of four or more, one way only ("повітрянікулі", "лидерамиблока"):
+ * returns the join or 0. Russian and Ukrainian compounds join a stem with
+ * a linking vowel or a prefix ("водопостачання", "перекомпилировать"), and
+ * the dictionaries know their common compounds. */
 static size_t cyrillic_two_words(tql_ctx *ctx, const char *w, size_t n)
 {
 	size_t cps = tql_u8_count(w, n);

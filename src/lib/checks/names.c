@@ -1788,30 +1788,9 @@ static bool in_foreign_passage(nstate *st, size_t a, size_t b, const char *l, co
  * destination“")? A name there is written as that language writes it. */
 static bool in_foreign_quote(nstate *st, size_t off, size_t len)
 {
-	static const char *const open[] = {"\xE2\x80\x9E", "\xE2\x80\x9C", "\xC2\xAB", "\"", NULL};
-	static const char *const close[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xBB", "\"", NULL};
-	const tql_doc *doc = st->ctx->doc;
-	const char *t = doc->text;
-	size_t a = SIZE_MAX, b = SIZE_MAX;
-	for (size_t k = off; k > 0 && off - k < 400 && t[k - 1] != '\n' && a == SIZE_MAX; k--)
-		for (size_t q = 0; open[q]; q++) {
-			size_t ql = strlen(open[q]);
-			if (k >= ql && memcmp(t + k - ql, open[q], ql) == 0) {
-				a = k;
-				break;
-			}
-		}
-	for (size_t k = off + len; a != SIZE_MAX && k < doc->len && k - off < 400 && t[k] != '\n' &&
-	                           b == SIZE_MAX;
-	     k++)
-		for (size_t q = 0; close[q]; q++)
-			if (strncmp(t + k, close[q], strlen(close[q])) == 0) {
-				b = k;
-				break;
-			}
-	if (a == SIZE_MAX || b == SIZE_MAX)
-		return false;
-	return tql_mostly_unknown(st->ctx, a, b, off, off + len);
+	size_t a, b;
+	return tql_quote_around(st->ctx->doc, off, len, 400, &a, &b) &&
+	       tql_mostly_unknown(st->ctx, a, b, off, off + len);
 }
 
 /* Is one of words [i, i+w) unknown to the document language's dictionary? */
@@ -1955,20 +1934,6 @@ static bool emit_foreign(nstate *st, size_t off, size_t len, const tql_name_hit 
 	return add_mention(st, &h, key, klen, off, len);
 }
 
-/* Is the form all capital letters (an abbreviation: "IWF", "МВФ")? */
-static bool acronym_form(const char *f)
-{
-	size_t n = strlen(f), i = 0, letters = 0;
-	while (i < n) {
-		UChar32 c;
-		U8_NEXT(f, i, n, c);
-		if (c < 0 || (u_isalpha(c) && !u_isupper(c)))
-			return false;
-		letters += u_isalpha(c) != 0;
-	}
-	return letters >= 2;
-}
-
 /*
  * Another language's abbreviation of an organisation (text off, len: "IMF"
  * in German, "OSZE" in Italian) where the document also writes its own
@@ -1988,7 +1953,7 @@ static bool other_acronym(nstate *st, const tql_name_row *xr, size_t off, size_t
 	const char *f;
 	for (size_t n = 0; (f = row_form(own, n, false)) != NULL; n++) {
 		size_t fn = strlen(f);
-		if (!acronym_form(f) || (fn == len && memcmp(f, doc->text + off, len) == 0))
+		if (!tql_names_all_caps(f) || (fn == len && memcmp(f, doc->text + off, len) == 0))
 			continue;
 		size_t at = tql_nt_find_word(doc, f, fn);
 		if (at == SIZE_MAX)

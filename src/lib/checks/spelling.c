@@ -368,30 +368,10 @@ static int near_cached(tql_ctx *ctx, alphabet *ab, const char *w, size_t n, tql_
  * as such ("Abki baar, 400 paar")? */
 static bool in_foreign_quote(tql_ctx *ctx, size_t t)
 {
-	const tql_doc *doc = ctx->doc;
-	const char *s = doc->text;
-	size_t off = doc->tok[t].off, a = SIZE_MAX, b = SIZE_MAX;
-	for (size_t i = off, lim = off > 300 ? off - 300 : 0; i > lim && s[i - 1] != '\n'; i--) {
-		unsigned char c = (unsigned char)s[i - 1];
-		if (c == '"' || (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && c == 0xAB) || /* « */
-		    (i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
-		     (c == 0x9C || c == 0x9E))) { /* “ „ */
-			a = i;
-			break;
-		}
-	}
-	if (a == SIZE_MAX)
-		return false;
-	for (size_t i = off + doc->tok[t].len; i < doc->len && i < off + 300 && s[i] != '\n'; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || (c == 0xC2 && i + 1 < doc->len && (unsigned char)s[i + 1] == 0xBB) ||
-		    (c == 0xE2 && i + 2 < doc->len && (unsigned char)s[i + 1] == 0x80 &&
-		     ((unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x9C))) {
-			b = i;
-			break;
-		}
-	}
-	return b != SIZE_MAX && tql_mostly_unknown(ctx, a, b, 0, 0);
+	const tql_token *tk = &ctx->doc->tok[t];
+	size_t a, b;
+	return tql_quote_around(ctx->doc, tk->off, tk->len, 300, &a, &b) &&
+	       tql_mostly_unknown(ctx, a, b, 0, 0);
 }
 
 /* Is the unknown word cand[ci] part of a phrase of another language: inside
