@@ -8,6 +8,7 @@
 #include "../name_accent.h"
 #include "../name_cluster.h"
 #include "../name_order.h"
+#include "../name_title_order.h"
 #include "../name_echo.h"
 #include "../name_forms.h"
 #include "../name_exonym.h"
@@ -3942,7 +3943,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	/* ... and one name written as one word and as two, or in both orders */
 	if (rs == TQL_OK && tql_rule_enabled(ctx->eng, "consistency.name") &&
 	    (!tql_na_accent_words(ctx, st.m, st.nm_) || !tql_name_forms(ctx, nm) ||
-	     !tql_name_order(ctx, nm, st.m, st.nm_)))
+	     !tql_name_order(ctx, nm, st.m, st.nm_) || !tql_name_title_order(ctx)))
 		rs = TQL_ENOMEM;
 done:
 	if (own_tok) {
