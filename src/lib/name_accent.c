@@ -242,8 +242,9 @@ typedef struct aword {
 } aword;
 
 /* Is token t a word whose accents tql_na_accent_words compares: a
- * capitalised Latin word of five letters or more, and not a common word of
- * the language capitalised at the start of a sentence? */
+ * capitalised Latin word of four letters or more (four: see same_next),
+ * and not a common word of the language capitalised at the start of a
+ * sentence? */
 static bool accent_candidate(tql_ctx *ctx, size_t t)
 {
 	const tql_doc *doc = ctx->doc;
@@ -251,13 +252,25 @@ static bool accent_candidate(tql_ctx *ctx, size_t t)
 	const char *w = doc->text + tk->off;
 	if (tk->kind != TQL_TOK_WORD || tk->script != USCRIPT_LATIN ||
 	    !(tk->flags & TQL_TF_UPPER_INITIAL) || (tk->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) ||
-	    tql_u8_count(w, tk->len) < 5)
+	    tql_u8_count(w, tk->len) < 4)
 		return false;
 	size_t p = t;
 	while (p > 0 && doc->tok[p - 1].kind != TQL_TOK_WORD && doc->tok[p - 1].kind != TQL_TOK_NUMBER)
 		p--;
 	bool initial = p == 0 || doc->tok[p - 1].sent != tk->sent;
 	return !initial || tql_spell_lowered(ctx->chk, ctx->lang, w, tk->len) != 1;
+}
+
+/* Is the word after token a (one space between) a capitalised word
+ * written as the word after token b? A short word ("René" / "Rene") is
+ * one name's two spellings only before the same family name ("René
+ * Benko" / "Rene Benko"): alone it may be two names. */
+static bool same_next(const tql_doc *doc, size_t a, size_t b)
+{
+	if (!tql_nt_spaced_pair(doc, a) || !tql_nt_spaced_pair(doc, b))
+		return false;
+	const tql_token *x = &doc->tok[a + 2], *y = &doc->tok[b + 2];
+	return x->len == y->len && memcmp(doc->text + x->off, doc->text + y->off, x->len) == 0;
 }
 
 /* Does the dictionary know the word of token tk as written? */
@@ -375,11 +388,14 @@ bool tql_na_accent_words(tql_ctx *ctx, const tql_mention *ms, size_t n)
 		    tql_nt_accent_count(doc->text + kt->off, kt->len) <
 		        tql_nt_accent_count(doc->text + bt->off, bt->len))
 			continue;
+		size_t kti = keep_first ? a->first : a->alt;
+		bool short_word = tql_u8_count(doc->text + kt->off, kt->len) < 5;
 		for (size_t t = keep_first ? a->alt : a->first; t < doc->ntok; t++) {
 			const tql_token *tk = &doc->tok[t];
 			if (tk->kind != TQL_TOK_WORD || tk->len != bt->len ||
 			    memcmp(doc->text + tk->off, doc->text + bt->off, tk->len) != 0 ||
-			    tql_nt_covered(doc, tk) || in_known_name(doc, tk, ms, n))
+			    tql_nt_covered(doc, tk) || in_known_name(doc, tk, ms, n) ||
+			    (short_word && !same_next(doc, kti, t)))
 				continue;
 			if (!tql_nt_emit_written_span(ctx, tk->off, tk->len, kt->off, kt->len))
 				goto done;
