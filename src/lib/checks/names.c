@@ -931,7 +931,7 @@ static bool missing_accent(nstate *st, const char *t, size_t tn, const char *key
 }
 
 /* Emits name.variant for error hits; records mentions. */
-enum { GV_FAR, GV_CLOSE, GV_OWN, GV_CLOSE_INFLECTED };
+enum { GV_FAR, GV_CLOSE, GV_OWN, GV_CLOSE_INFLECTED, GV_CLOSE_PREFIX };
 
 /* Is the folded key one of the row's family names? */
 static bool is_family_key(const char *lang, const tql_name_row *r, const char *key)
@@ -988,9 +988,50 @@ static const char *given_word_off(const char *gv, const char *g, size_t gl)
 	return NULL;
 }
 
+/* Do a and b (UTF-8) begin with the same n letters? */
+static bool same_letters(const char *a, size_t al, const char *b, size_t bl, size_t n)
+{
+	size_t i = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (i >= al || i >= bl)
+			return false;
+		size_t cl = 1;
+		while (i + cl < al && ((unsigned char)a[i + cl] & 0xC0) == 0x80)
+			cl++;
+		if (i + cl > bl || memcmp(a + i, b + i, cl) != 0)
+			return false;
+		i += cl;
+	}
+	return true;
+}
+
+/* Does the folded name end in a, e, i or y? Of two given names with one
+ * start, one ending so and one not are mostly a woman's and a man's
+ * (Michelle / Michael, Christina / Christian, Paula / Paul): two people. */
+static bool vowel_end(const char *g, size_t n)
+{
+	return n && strchr("aeiy", g[n - 1]) != NULL;
+}
+
+/* Does the document name person r with one of r's given names before
+ * the family name as token fam writes it ("Christian Stocker")? */
+static bool person_named(nstate *st, const tql_name_row *r, const tql_token *fam)
+{
+	const tql_doc *doc = st->ctx->doc;
+	char full[256];
+	for (char **gv = r->given; *gv; gv++) {
+		int n = snprintf(full, sizeof full, "%s %.*s", *gv, (int)fam->len, doc->text + fam->off);
+		if (n > 0 && (size_t)n < sizeof full && tql_nt_find_word(doc, full, (size_t)n) != SIZE_MAX)
+			return true;
+	}
+	return false;
+}
+
 /* How does the word g (folded) before the family name `fam` (a token)
  * stand to the given names of person r: the person's own (GV_OWN), a
- * garble or another language's form of it (GV_CLOSE), or unrelated? */
+ * garble or another language's form of it (GV_CLOSE), another given name
+ * of the same start where the document names r rightly too
+ * (GV_CLOSE_PREFIX, weaker), or unrelated? */
 static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_t gl,
                          const tql_token *fam)
 {
@@ -1000,6 +1041,7 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 	bool known_given = gset || tql_names_is_given(st->nm, g, gl);
 	tql_buf gb = {0};
 	bool own = false, close = false, cognate = false, close1 = false, inflected = false;
+	bool prefix = false;
 	for (char **gv = r->given; *gv && !own; gv++) {
 		gb.n = 0;
 		/* "Recep Tayyip": any word of a multi-word given name is his */
@@ -1040,6 +1082,13 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 		if (d <= 3 && tql_u8_count(g, gl) >= 4 && tql_nt_same_skeleton(g, gl, gb.p, gb.n) &&
 		    (d <= 1 || !tql_names_is_given(st->nm, g, gl)))
 			close = close1 = true;
+		/* ... or puts in another given name with the same first three
+		 * letters and the same kind of ending (Christopher for Christian,
+		 * Franco for Francesco): a family member is rarely named so alike */
+		if (!close && known_given && fam->script == USCRIPT_LATIN && tql_u8_count(g, gl) >= 4 &&
+		    tql_u8_count(gb.p, gb.n) >= 4 && same_letters(g, gl, gb.p, gb.n, 3) &&
+		    vowel_end(g, gl) == vowel_end(gb.p, gb.n))
+			prefix = true;
 		/* Sergej for Sergei in Italian: that language's transliteration */
 		if (local_translit(st->nm, st->lang, r, g, gl, gb.p, gb.n))
 			own = true;
@@ -1066,6 +1115,8 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 	const struct tql_hitlist *th = tql_names_tphon(st->nm, g);
 	for (size_t h = 0; th && h < th->n && !close; h++)
 		close = strcmp(st->nm->rows[th->v[h].row].id, r->id) == 0;
+	if (!close && prefix && person_named(st, r, fam))
+		return GV_CLOSE_PREFIX;
 	return !close ? GV_FAR : inflected ? GV_CLOSE_INFLECTED : GV_CLOSE;
 }
 
@@ -1445,7 +1496,8 @@ static bool another_person(nstate *st, size_t i, const tql_name_row *r)
 	if (kl >= sizeof g)
 		return false;
 	memcpy(g, k, kl + 1);
-	return given_verdict(st, r, g, kl, &doc->tok[st->words[i]]) == GV_FAR;
+	int v = given_verdict(st, r, g, kl, &doc->tok[st->words[i]]);
+	return v == GV_FAR || v == GV_CLOSE_PREFIX;
 }
 
 /* Reports name.variant when the text at [off, off+len) writes a family
@@ -1679,8 +1731,9 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		return TQL_OK;
 	/* the family name may be several people's (González): the given name
 	 * must be close to exactly one of theirs and the own of none */
-	const tql_name_row *pick = NULL;
+	const tql_name_row *pick = NULL, *wpick = NULL;
 	int pick_v = GV_FAR;
+	bool wtwo = false; /* the weaker closeness to two people's names */
 	for (size_t h = 0; h < hl->n; h++) {
 		const tql_name_row *r = &st->nm->rows[hl->v[h].row];
 		if (hl->v[h].type == TQL_FORM_ERROR || r->kind != TQL_NK_PERSON || !r->given[0] ||
@@ -1690,12 +1743,21 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		int v = given_verdict(st, r, g, gl, a);
 		if (v == GV_OWN)
 			return first_given_word(st, r, gi + 1, g, gl, off + len) ? TQL_OK : TQL_ENOMEM;
+		if (v == GV_CLOSE_PREFIX) {
+			wtwo |= wpick && strcmp(wpick->id, r->id) != 0;
+			wpick = r;
+			continue;
+		}
 		if (v == GV_FAR || (pick && strcmp(pick->id, r->id) == 0))
 			continue;
 		if (pick)
 			return TQL_OK; /* close to two people's given names */
 		pick = r;
 		pick_v = v;
+	}
+	if (!pick && wpick && !wtwo) {
+		pick = wpick;
+		pick_v = GV_CLOSE;
 	}
 	if (!pick && fw == 1 && !tql_names_has_pair(st->nm, st->lang, g, key))
 		return family_one_off(st, i, hl, g, gl, key, klen);
@@ -2507,8 +2569,10 @@ static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
 			}
 			/* (a given name close to the person's own, before the family
 			 * name, is name.given-name's: "Володимир Зеленский") */
-			if (own && !clash && by_family &&
-			    given_verdict(st, own, key.p, ends[0], &doc->tok[st->words[i + 1]]) != GV_FAR)
+			int gv = own && !clash && by_family
+			             ? given_verdict(st, own, key.p, ends[0], &doc->tok[st->words[i + 1]])
+			             : GV_FAR;
+			if (gv != GV_FAR && gv != GV_CLOSE_PREFIX)
 				clash = true;
 			if (!own || clash || (hyph && !strchr(st->nm->rows[hit->row].canonical, '-')))
 				continue;
