@@ -3478,14 +3478,28 @@ static bool entity_named(const nstate *st, const char *id, size_t n, bool correc
 	return first && first - 1 < n;
 }
 
+/* Is word i (its key) the folded form f with one letter left out? */
+static bool letter_dropped(nstate *st, size_t i, const char *f)
+{
+	size_t kl;
+	const char *k = word_key(st, i, &kl);
+	tql_buf ff = {0};
+	bool d = k && tql_fold(f, strlen(f), &ff) &&
+	         tql_u8_count(ff.p, ff.n) == tql_u8_count(k, kl) + 1 &&
+	         tql_names_osa(k, kl, ff.p, ff.n) == 1;
+	tql_buf_free(&ff);
+	return d;
+}
+
 /* Distance in bytes from token tk to the nearest correct mention of entity
- * id within a window around it; SIZE_MAX if none. */
-static size_t named_near(const nstate *st, const tql_token *tk, const char *id)
+ * id within a window around it (twice as wide with `wide`: one article);
+ * SIZE_MAX if none. */
+static size_t named_near(const nstate *st, const tql_token *tk, const char *id, bool wide)
 {
 	size_t best = SIZE_MAX;
 	size_t nmen = st->nm_;
 	/* the window is in bytes: wider for scripts of two-byte letters */
-	size_t win = tk->script == USCRIPT_LATIN ? 1500 : 3000;
+	size_t win = (tk->script == USCRIPT_LATIN ? 1500 : 3000) * (wide ? 2 : 1);
 	/* mentions are in text order: look only at those within the window */
 	size_t lo = 0, hi = nmen;
 	while (lo < hi) {
@@ -3540,7 +3554,7 @@ static tql_status resolve_near_misses(nstate *st)
 		bool same_form = true;
 		for (size_t a = 0; a < pd->nalt; a++) {
 			same_form &= strcmp(pd->alt[a]->form, pd->alt[0]->form) == 0;
-			size_t d = named_near(st, tk, st->nm->rows[pd->alt[a]->row].id);
+			size_t d = named_near(st, tk, st->nm->rows[pd->alt[a]->row].id, false);
 			if (d == SIZE_MAX)
 				continue;
 			if (!pick || strcmp(st->nm->rows[pick->row].id, st->nm->rows[pd->alt[a]->row].id) != 0)
@@ -3554,7 +3568,11 @@ static tql_status resolve_near_misses(nstate *st)
 			continue;
 		pd->hit = pick;
 		const tql_name_row *r = &st->nm->rows[pd->hit->row];
-		bool seen = pd->nalt || named_near(st, tk, r->id) != SIZE_MAX; /* (a pick is named) */
+		bool seen = pd->nalt || named_near(st, tk, r->id, false) != SIZE_MAX; /* (a pick is named) */
+		/* a letter dropped ("Holnes" for Holness), the commonest garble,
+		 * may stand further from the right form, within one article */
+		seen = seen || (letter_dropped(st, pd->word, pd->hit->form) &&
+		                named_near(st, tk, r->id, true) != SIZE_MAX);
 		/* the romanised Russian form of the entity itself ("Makron") needs
 		 * the entity anywhere in the document, not only nearby */
 		seen = seen || (pd->romanised && entity_named(st, r->id, nmen, true));
