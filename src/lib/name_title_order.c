@@ -75,10 +75,11 @@ static size_t title_at(const tql_doc *doc, const char *lang, size_t t, size_t *w
 {
 	size_t n = 0, last = t;
 	bool after_word = false; /* the token before is a capitalised word */
+	size_t run = 0;          /* joiners in a row: two at most ("for the") */
 	for (size_t j = t;;) {
 		const tql_token *tk = &doc->tok[j];
 		int jn = joiner(doc, lang, tk, k);
-		if (jn == 2 && after_word)
+		if ((jn == 2 && after_word) || (jn && ++run > 2))
 			break;
 		if (jn) {
 			if (n)
@@ -94,6 +95,7 @@ static size_t title_at(const tql_doc *doc, const char *lang, size_t t, size_t *w
 			cut[n] = false;
 			w[n++] = j;
 			last = j;
+			run = 0;
 		} else
 			break;
 		after_word = !jn;
