@@ -61,8 +61,8 @@ static bool next_word(const tql_doc *doc, size_t t)
 	const tql_token *g = &doc->tok[t + 1];
 	if (g->kind == TQL_TOK_SPACE)
 		return g->len == 1 && doc->text[g->off] == ' ';
-	return g->len <= 3 && (memcmp(doc->text + g->off, "'", g->len) == 0 ||
-	                       memcmp(doc->text + g->off, "\xE2\x80\x99", g->len) == 0);
+	return (g->len == 1 && doc->text[g->off] == '\'') ||
+	       (g->len == 3 && memcmp(doc->text + g->off, "\xE2\x80\x99", 3) == 0);
 }
 
 /* The title starting at word token t (after the article or preposition
