@@ -115,18 +115,6 @@ static bool first_letter_dropped(const char *a, size_t al, const char *b, size_t
 	return al == bl + c && tql_u8_count(b, bl) >= 6 && memcmp(a + c, b, bl) == 0;
 }
 
-/* Bytes of the letters a and b share at their start (b is n bytes or
- * more), up to the start of the first letter that differs. */
-static size_t same_start(const char *a, const char *b, size_t n)
-{
-	size_t p = 0;
-	while (p < n && a[p] == b[p])
-		p++;
-	while (p > 0 && ((unsigned char)a[p] & 0xC0) == 0x80)
-		p--;
-	return p;
-}
-
 /* Is one key the other with one letter doubled ("zannin" / "zanin",
  * "netto" / "neto"), the shorter of four letters or more? */
 static bool letter_doubled(const char *a, size_t al, const char *b, size_t bl)
@@ -138,7 +126,7 @@ static bool letter_doubled(const char *a, size_t al, const char *b, size_t bl)
 	}
 	if (tql_u8_count(b, bl) < 4)
 		return false;
-	size_t p = same_start(a, b, bl);
+	size_t p = tql_nt_same_start(a, al, b, bl);
 	/* (a's letter at p doubles the one before it) */
 	size_t c = 0;
 	tql_u8_next(a + p, al - p, &c);
@@ -160,7 +148,7 @@ static bool cyrillic_vowel_swap(const char *a, size_t al, const char *b, size_t 
 	};
 	if (al != bl || tql_u8_count(a, al) < 5)
 		return false;
-	size_t p = same_start(a, b, al);
+	size_t p = tql_nt_same_start(a, al, b, bl);
 	if (p >= al || p + 2 > al || memcmp(a + p + 2, b + p + 2, al - p - 2) != 0)
 		return false;
 	if (tql_u8_count(a + p, al - p) <= 2)

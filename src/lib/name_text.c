@@ -376,3 +376,14 @@ bool tql_nt_spaced_pair(const tql_doc *doc, size_t t)
 	return sp->kind == TQL_TOK_SPACE && sp->len == 1 && doc->text[sp->off] == ' ' &&
 	       tql_nt_name_word(u) && u->sent == doc->tok[t].sent;
 }
+
+size_t tql_nt_same_start(const char *a, size_t al, const char *b, size_t bl)
+{
+	size_t n = al < bl ? al : bl, p = 0;
+	while (p < n && a[p] == b[p])
+		p++;
+	/* (back to the start of the letter where they part) */
+	while (p > 0 && p < n && ((unsigned char)a[p] & 0xC0) == 0x80)
+		p--;
+	return p;
+}

@@ -50,6 +50,9 @@ size_t tql_nt_accent_count(const char *s, size_t n);
 /* Offset of the first whole-word occurrence of f in the document text,
  * or SIZE_MAX. */
 size_t tql_nt_find_word(const tql_doc *doc, const char *f, size_t fn);
+/* Bytes of the whole letters a (al bytes) and b (bl bytes) share at their
+ * start: up to the start of the first letter that differs. */
+size_t tql_nt_same_start(const char *a, size_t al, const char *b, size_t bl);
 /* Is the longer key lo a derivation of sh (Australian / Australia,
  * O'Sullivan / Sullivan) rather than a misspelling? */
 bool tql_nt_derivation(const char *lo, size_t nlo, const char *sh, size_t nsh);

@@ -988,23 +988,6 @@ static const char *given_word_off(const char *gv, const char *g, size_t gl)
 	return NULL;
 }
 
-/* Do a and b (UTF-8) begin with the same n letters? */
-static bool same_letters(const char *a, size_t al, const char *b, size_t bl, size_t n)
-{
-	size_t i = 0;
-	for (size_t k = 0; k < n; k++) {
-		if (i >= al || i >= bl)
-			return false;
-		size_t cl = 1;
-		while (i + cl < al && ((unsigned char)a[i + cl] & 0xC0) == 0x80)
-			cl++;
-		if (i + cl > bl || memcmp(a + i, b + i, cl) != 0)
-			return false;
-		i += cl;
-	}
-	return true;
-}
-
 /* Does the folded name end in a, e, i or y? Of two given names with one
  * start, one ending so and one not are mostly a woman's and a man's
  * (Michelle / Michael, Christina / Christian, Paula / Paul): two people. */
@@ -1029,11 +1012,11 @@ static bool person_named(nstate *st, const tql_name_row *r, const tql_token *fam
 
 /* How does the word g (folded) before the family name `fam` (a token)
  * stand to the given names of person r: the person's own (GV_OWN), a
- * garble or another language's form of it (GV_CLOSE), another given name
- * of the same start where the document names r rightly too
- * (GV_CLOSE_PREFIX, weaker), or unrelated? */
+ * garble or another language's form of it (GV_CLOSE), with `weak`
+ * another given name of the same start where the document names r rightly
+ * too (GV_CLOSE_PREFIX), or unrelated? */
 static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_t gl,
-                         const tql_token *fam)
+                         const tql_token *fam, bool weak)
 {
 	tql_ctx *ctx = st->ctx;
 	const tql_doc *doc = ctx->doc;
@@ -1085,8 +1068,9 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 		/* ... or puts in another given name with the same first three
 		 * letters and the same kind of ending (Christopher for Christian,
 		 * Franco for Francesco): a family member is rarely named so alike */
-		if (!close && known_given && fam->script == USCRIPT_LATIN && tql_u8_count(g, gl) >= 4 &&
-		    tql_u8_count(gb.p, gb.n) >= 4 && same_letters(g, gl, gb.p, gb.n, 3) &&
+		if (weak && !close && known_given && fam->script == USCRIPT_LATIN &&
+		    tql_u8_count(g, gl) >= 4 && tql_u8_count(gb.p, gb.n) >= 4 &&
+		    tql_u8_count(g, tql_nt_same_start(g, gl, gb.p, gb.n)) >= 3 &&
 		    vowel_end(g, gl) == vowel_end(gb.p, gb.n))
 			prefix = true;
 		/* Sergej for Sergei in Italian: that language's transliteration */
@@ -1496,8 +1480,7 @@ static bool another_person(nstate *st, size_t i, const tql_name_row *r)
 	if (kl >= sizeof g)
 		return false;
 	memcpy(g, k, kl + 1);
-	int v = given_verdict(st, r, g, kl, &doc->tok[st->words[i]]);
-	return v == GV_FAR || v == GV_CLOSE_PREFIX;
+	return given_verdict(st, r, g, kl, &doc->tok[st->words[i]], false) == GV_FAR;
 }
 
 /* Reports name.variant when the text at [off, off+len) writes a family
@@ -1740,7 +1723,7 @@ static tql_status on_match(nstate *st, size_t i, size_t w, const struct tql_hitl
 		    fw != nwords_hyph(r->family[0] ? r->family[0] : "") ||
 		    !is_family_key(st->lang, r, fkey))
 			continue;
-		int v = given_verdict(st, r, g, gl, a);
+		int v = given_verdict(st, r, g, gl, a, true);
 		if (v == GV_OWN)
 			return first_given_word(st, r, gi + 1, g, gl, off + len) ? TQL_OK : TQL_ENOMEM;
 		if (v == GV_CLOSE_PREFIX) {
@@ -2569,10 +2552,8 @@ static size_t english_mediated(nstate *st, size_t i, tql_status *rs)
 			}
 			/* (a given name close to the person's own, before the family
 			 * name, is name.given-name's: "Володимир Зеленский") */
-			int gv = own && !clash && by_family
-			             ? given_verdict(st, own, key.p, ends[0], &doc->tok[st->words[i + 1]])
-			             : GV_FAR;
-			if (gv != GV_FAR && gv != GV_CLOSE_PREFIX)
+			if (own && !clash && by_family &&
+			    given_verdict(st, own, key.p, ends[0], &doc->tok[st->words[i + 1]], false) != GV_FAR)
 				clash = true;
 			if (!own || clash || (hyph && !strchr(st->nm->rows[hit->row].canonical, '-')))
 				continue;
