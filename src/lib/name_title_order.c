@@ -16,7 +16,7 @@ enum {
  * a conjunction (a list of names is no title). */
 static const char *const joiners[] = {
 	"en:of", "en:for", "en:on",
-	"de:für", "de:von", "de:zur", "de:zum",
+	"de:fur", "de:von", "de:zur", "de:zum",
 	"fr:de", "fr:du", "fr:des", "fr:pour", "fr:d",
 	"es:de", "es:del", "es:para",
 	"it:di", "it:del", "it:della", "it:dei", "it:delle", "it:degli", "it:per",
