@@ -3,6 +3,7 @@
  * the cost is linear in the number of candidate words. */
 #include "name_cluster.h"
 #include "name_text.h"
+#include "places.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -437,6 +438,79 @@ static bool given_pairs(cstate *cs)
 	return ok;
 }
 
+/* Is folded key k (a capitalised word of the document) a name: in the
+ * table, the gazetteer, or known to the dictionary only capitalised (not
+ * in German, whose nouns are all capitalised)? */
+static bool known_name(cstate *cs, const tql_token *tk, const char *k, size_t kl)
+{
+	const tql_doc *doc = cs->ctx->doc;
+	if (tql_names_any_lang(cs->nm, k, kl) || tql_places_known(cs->ctx->eng->places, k, kl))
+		return true;
+	return strcmp(cs->ctx->lang->lang, "de") != 0 &&
+	       tql_spell(cs->ctx->chk, cs->ctx->lang, doc->text + tk->off, tk->len) != 0 &&
+	       tql_spell_lowered(cs->ctx->chk, cs->ctx->lang, doc->text + tk->off, tk->len) == 0;
+}
+
+/* An unknown name that is a known name of the same article with one of
+ * its double letters written once ("Nigata" where the article also writes
+ * Niigata): the commonest slip in a name, evidence enough with the right
+ * form within one article's length. Not the first letter and not the
+ * last (an ending: "Kap" / "Kapp"); the unknown form of five letters or
+ * more. Every occurrence of it is reported. */
+static bool undoubled_pairs(cstate *cs)
+{
+	const tql_doc *doc = cs->ctx->doc;
+	tql_strmap known = {0}; /* folded name -> its first token index + 1 */
+	tql_buf k = {0}, d = {0};
+	bool ok = true;
+	for (size_t t = 0; t < doc->ntok && ok; t++) {
+		const tql_token *tk = &doc->tok[t];
+		if (!tql_nt_name_word(tk) || tql_u8_count(doc->text + tk->off, tk->len) < 6)
+			continue;
+		k.n = 0;
+		if (!tql_fold(doc->text + tk->off, bare(doc, tk), &k))
+			continue;
+		if (!tql_strmap_get(&known, k.p, k.n, NULL) && known_name(cs, tk, k.p, k.n))
+			ok = tql_strmap_put(&known, k.p, k.n, t + 1);
+	}
+	for (size_t a = 0; a < cs->nf && ok; a++) {
+		const form *f = &cs->f[a];
+		const char *key = f->key;
+		size_t kl = strlen(key);
+		if (tql_u8_count(key, kl) < 5)
+			continue;
+		size_t c0 = 0;
+		tql_u8_next(key, kl, &c0);
+		for (size_t p = c0; p < kl && ok;) {
+			size_t cl = 0, q = p;
+			tql_u8_next(key, kl, &q);
+			cl = q - p;
+			if (q >= kl)
+				break; /* (the last letter) */
+			d.n = 0;
+			uintptr_t v;
+			if (!tql_buf_add(&d, key, p + cl) || !tql_buf_add(&d, key + p, kl - p)) {
+				ok = false;
+				break;
+			}
+			if (tql_strmap_get(&known, d.p, d.n, &v)) {
+				const tql_token *kt = &doc->tok[v - 1];
+				size_t fo = doc->tok[f->first_tok].off;
+				if ((kt->off > fo ? kt->off - fo : fo - kt->off) < NEAR)
+					for (size_t t = f->first_tok; t < doc->ntok && ok; t++)
+						if (is_form(doc, &doc->tok[t], key, &k))
+							ok = emit_other(cs, &doc->tok[t], kt, false);
+				break;
+			}
+			p = q;
+		}
+	}
+	tql_strmap_free(&known);
+	tql_buf_free(&k);
+	tql_buf_free(&d);
+	return ok;
+}
+
 tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *cand, size_t ncand)
 {
 	cstate cs = {ctx, nm, NULL, 0, 0, {0}, {0}, NULL, 0, 0, {0}};
@@ -552,7 +626,7 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				goto done;
 		}
 	}
-	if (!sound_pairs(&cs, &reported) || !given_pairs(&cs))
+	if (!sound_pairs(&cs, &reported) || !given_pairs(&cs) || !undoubled_pairs(&cs))
 		goto done;
 	rs = TQL_OK;
 done:
