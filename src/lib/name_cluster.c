@@ -41,6 +41,7 @@ typedef struct cstate {
 	} *links;
 	size_t nlinks, lcap;
 	tql_strmap emitted; /* offsets of the tokens reported */
+	const tql_strmap *named; /* offsets of the name check's matches (borrowed) */
 } cstate;
 
 /* Token g's length without an English possessive ending ("Ramagen's":
@@ -350,14 +351,62 @@ static bool sound_pairs(cstate *cs, tql_strmap *reported)
 	return ok;
 }
 
+/* The folded capitalised word right after token t (one space between),
+ * if it is likely a name: four letters or more, not known to the
+ * dictionary in lower case ("López Arias": arias is no word). The result
+ * is malloc'd (caller frees), or NULL. */
+static char *family_after(cstate *cs, size_t t)
+{
+	const tql_doc *doc = cs->ctx->doc;
+	if (t + 2 >= doc->ntok || !tql_nt_spaced_pair(doc, t))
+		return NULL;
+	const tql_token *g = &doc->tok[t + 2];
+	/* (the whole family name: not the first part of "Halvorsen-Berg") */
+	if (t + 4 < doc->ntok && doc->tok[t + 3].kind != TQL_TOK_SPACE &&
+	    doc->tok[t + 4].kind == TQL_TOK_WORD)
+		return NULL;
+	if (tql_u8_count(doc->text + g->off, g->len) < 4 ||
+	    (tql_spell(cs->ctx->chk, cs->ctx->lang, doc->text + g->off, g->len) != 0 &&
+	     tql_spell_lowered(cs->ctx->chk, cs->ctx->lang, doc->text + g->off, g->len) != 0))
+		return NULL;
+	return folded(doc, g);
+}
+
+/* Two Cyrillic keys of one length that differ in one consonant of a
+ * voiced / voiceless pair ("лопез" / "лопес"): a romanisation apart, no
+ * case ending. */
+static bool voicing_swap(const char *a, size_t al, const char *b, size_t bl)
+{
+	static const char *const pairs[][2] = {
+		{"\xD0\xB7", "\xD1\x81"}, /* з с */
+		{"\xD0\xB4", "\xD1\x82"}, /* д т */
+		{"\xD0\xB3", "\xD0\xBA"}, /* г к */
+		{"\xD0\xB1", "\xD0\xBF"}, /* б п */
+		{"\xD0\xB6", "\xD1\x88"}, /* ж ш */
+		{"\xD0\xB2", "\xD1\x84"}, /* в ф */
+	};
+	if (al != bl)
+		return false;
+	size_t p = tql_nt_same_start(a, al, b, bl);
+	if (p + 2 > al || memcmp(a + p + 2, b + p + 2, al - p - 2) != 0)
+		return false;
+	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
+		if ((memcmp(a + p, pairs[k][0], 2) == 0 && memcmp(b + p, pairs[k][1], 2) == 0) ||
+		    (memcmp(a + p, pairs[k][1], 2) == 0 && memcmp(b + p, pairs[k][0], 2) == 0))
+			return true;
+	return false;
+}
+
 /* One person's family name written two ways after the same name-like word
  * (a listed given name, or a capitalised word the dictionary does not know
- * in lower case: "Pascoal Ronda" / "Pascoal Rondo"), known words included
- * when one of the two is not (rondo): one edit apart, or two with one
- * sound key, the same first letter, five letters or more, not one the
- * other plus an ending, within one article's length. The form written
- * more often stays, else the first. */
-static bool given_pairs(cstate *cs)
+ * in lower case: "Pascoal Ronda" / "Pascoal Rondo"), or, with `after`,
+ * the first word of a name written two ways before the same family name
+ * ("Лопес Аріас" / "Лопез Аріас"), known words included when one of the
+ * two is not (rondo): one edit apart, or two with one sound key, the same
+ * first letter, five letters or more, not one the other plus an ending,
+ * within one article's length. The form written more often stays, else
+ * the first. */
+static bool given_pairs(cstate *cs, bool after)
 {
 	const tql_doc *doc = cs->ctx->doc;
 	struct gp {
@@ -369,11 +418,16 @@ static bool given_pairs(cstate *cs)
 	tql_buf pa = {0}, pb = {0};
 	for (size_t t = 0; t + 2 < doc->ntok && ok; t++) {
 		const tql_token *g = &doc->tok[t], *f = &doc->tok[t + 2];
-		if (!tql_nt_name_word(g) || !tql_nt_spaced_pair(doc, t) || g->script != f->script ||
+		if (after) {
+			const tql_token *x = g;
+			g = f, f = x;
+		}
+		if (!tql_nt_name_word(g) || !tql_nt_name_word(f) || !tql_nt_spaced_pair(doc, t) ||
+		    g->script != f->script ||
 		    tql_u8_count(doc->text + f->off, f->len) < 5)
 			continue;
 		bool listed;
-		char *w = name_before(cs, t + 2, true, &listed);
+		char *w = after ? family_after(cs, t) : name_before(cs, t + 2, true, &listed);
 		if (!w)
 			continue;
 		tql_buf fk = {0};
@@ -393,7 +447,8 @@ static bool given_pairs(cstate *cs)
 			const tql_token *fj = v[j].f;
 			const char *y = v[j].fk;
 			size_t yn = strlen(y);
-			if (fj->off - fi->off >= NEAR)
+			/* (in bytes: twice as far for two-byte letters) */
+			if (fj->off - fi->off >= (fi->script == USCRIPT_LATIN ? NEAR : 2 * NEAR))
 				break;
 			if (strcmp(v[i].g, v[j].g) != 0 || strcmp(x, y) == 0 || x[0] != y[0] ||
 			    (xn > yn && memcmp(x, y, yn) == 0) || (yn > xn && memcmp(x, y, xn) == 0) ||
@@ -404,7 +459,7 @@ static bool given_pairs(cstate *cs)
 			while (pre < xn && pre < yn && x[pre] == y[pre])
 				pre++;
 			if (fi->script == USCRIPT_CYRILLIC && tql_u8_count(x + pre, xn - pre) <= 2 &&
-			    tql_u8_count(y + pre, yn - pre) <= 2)
+			    tql_u8_count(y + pre, yn - pre) <= 2 && !voicing_swap(x, xn, y, yn))
 				continue;
 			/* (one of them a name the dictionary does not know: German
 			 * nouns are capitalised, "Unternehmen" / "Unternehmer") */
@@ -425,7 +480,13 @@ static bool given_pairs(cstate *cs)
 				ci += fk->len == fi->len && memcmp(doc->text + fk->off, doc->text + fi->off, fi->len) == 0;
 				cj += fk->len == fj->len && memcmp(doc->text + fk->off, doc->text + fj->off, fj->len) == 0;
 			}
-			ok = emit_other(cs, cj > ci ? fi : fj, cj > ci ? fj : fi, false);
+			/* (a word the name check matched is its to judge: the given
+			 * names of people it knows) */
+			const tql_token *bad = cj > ci ? fi : fj;
+			size_t bo = bad->off; /* (the map's keys are size_t) */
+			if (after && tql_strmap_get(cs->named, (const char *)&bo, sizeof bo, NULL))
+				continue;
+			ok = emit_other(cs, bad, cj > ci ? fj : fi, false);
 		}
 	}
 	for (size_t i = 0; i < nv; i++) {
@@ -511,9 +572,10 @@ static bool undoubled_pairs(cstate *cs)
 	return ok;
 }
 
-tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *cand, size_t ncand)
+tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *cand, size_t ncand,
+                             const tql_strmap *named)
 {
-	cstate cs = {ctx, nm, NULL, 0, 0, {0}, {0}, NULL, 0, 0, {0}};
+	cstate cs = {ctx, nm, NULL, 0, 0, {0}, {0}, NULL, 0, 0, {0}, named};
 	tql_status rs = TQL_ENOMEM;
 	tql_buf d = {0};
 	tql_strmap seen_pair = {0}, reported = {0}; /* "i:j" of form pairs looked at, reported */
@@ -626,7 +688,8 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				goto done;
 		}
 	}
-	if (!sound_pairs(&cs, &reported) || !given_pairs(&cs) || !undoubled_pairs(&cs))
+	if (!sound_pairs(&cs, &reported) || !given_pairs(&cs, false) ||
+	    !given_pairs(&cs, true) || !undoubled_pairs(&cs))
 		goto done;
 	rs = TQL_OK;
 done:

@@ -14,8 +14,11 @@
  * name and the other standing alone): "Tomasz Brzezinowski" ...
  * "Brzezinowsky". The later, less frequent form is reported. One such
  * word written with and without an accent past its first letter ("Zócalo"
- * / "Zocalo", Latin script) is reported the same way.
+ * / "Zocalo", Latin script) is reported the same way. `named` holds the
+ * byte offsets (size_t keys) of the words inside the names the name check
+ * has matched (borrowed): a given name it judged is not judged again.
  */
-tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *cand, size_t ncand);
+tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *cand, size_t ncand,
+                             const tql_strmap *named);
 
 #endif

@@ -3978,12 +3978,18 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			if (!tql_strmap_get(&at, (const char *)&o, sizeof o, NULL))
 				unk[keep++] = unk[u];
 		}
+		/* every word inside a matched name, for the clusters to leave */
+		tql_strmap covered = {0};
+		for (size_t m = 0; m < st.nm_ && ok; m++)
+			for (size_t t = tql_doc_token_at(doc, st.m[m].off);
+			     t < doc->ntok && doc->tok[t].off < st.m[m].off + st.m[m].len && ok; t++) {
+				size_t o = doc->tok[t].off;
+				ok = tql_strmap_put(&covered, (const char *)&o, sizeof o, 1);
+			}
+		rs = ok ? tql_name_clusters(ctx, nm, unk, keep, &covered) : TQL_ENOMEM;
+		tql_strmap_free(&covered);
 		tql_strmap_free(&at);
-		if (!ok) {
-			rs = TQL_ENOMEM;
-			goto done;
-		}
-		if ((rs = tql_name_clusters(ctx, nm, unk, keep)) != TQL_OK)
+		if (rs != TQL_OK)
 			goto done;
 	}
 	if ((rs = resolve_ambiguous(&st)) != TQL_OK)
