@@ -24,6 +24,8 @@
 #include <string.h>
 #include <time.h>
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
 #include <unicode/ulocdata.h>
 #include <unicode/uscript.h>
 #include <unicode/uset.h>
@@ -366,12 +368,60 @@ static int near_cached(tql_ctx *ctx, alphabet *ab, const char *w, size_t n, tql_
 /* Is token t inside a quotation on its line ("...", “...”, «...», „...“)
  * whose words are mostly unknown here: a phrase of another language quoted
  * as such ("Abki baar, 400 paar")? */
+static bool language_named(tql_ctx *ctx, const tql_token *w);
+
 static bool in_foreign_quote(tql_ctx *ctx, size_t t)
 {
-	const tql_token *tk = &ctx->doc->tok[t];
+	const tql_doc *doc = ctx->doc;
+	const tql_token *tk = &doc->tok[t];
 	size_t a, b;
-	return tql_quote_around(ctx->doc, tk->off, tk->len, 300, &a, &b) &&
-	       tql_mostly_unknown(ctx, a, b, 0, 0);
+	if (!tql_quote_around(doc, tk->off, tk->len, 300, &a, &b))
+		return false;
+	if (tql_mostly_unknown(ctx, a, b, 0, 0))
+		return true;
+	/* a word or two quoted after the name of their language, as the
+	 * language of the document writes it: the Greek "porphyras", le grec
+	 * « porphyras » (one of the two words before the quotation mark) */
+	size_t q = tql_doc_token_at(doc, a);
+	size_t words = 0;
+	for (size_t u = q; u < doc->ntok && doc->tok[u].off < b; u++)
+		words += doc->tok[u].kind == TQL_TOK_WORD;
+	if (words > 2)
+		return false;
+	size_t seen = 0;
+	for (size_t u = q; u-- > 0 && seen < 2 && doc->tok[u].sent == tk->sent;) {
+		if (doc->tok[u].kind != TQL_TOK_WORD)
+			continue;
+		seen++;
+		if (language_named(ctx, &doc->tok[u]))
+			return true;
+	}
+	return false;
+}
+
+/* Is word token w the name of a language in the document's language
+ * (ICU's CLDR display names: Greek, grec, griego, greco), in any case? */
+static bool language_named(tql_ctx *ctx, const tql_token *w)
+{
+	const tql_doc *doc = ctx->doc;
+	UChar word[64], name[64];
+	int32_t wl = 0;
+	UErrorCode err = U_ZERO_ERROR;
+	if (w->len >= 64)
+		return false;
+	u_strFromUTF8(word, 64, &wl, doc->text + w->off, (int32_t)w->len, &err);
+	if (U_FAILURE(err) || wl < 3)
+		return false;
+	for (const char *const *iso = uloc_getISOLanguages(); *iso; iso++) {
+		err = U_ZERO_ERROR;
+		int32_t nl = uloc_getDisplayLanguage(*iso, doc->lang, name, 64, &err);
+		/* (U_USING_DEFAULT_WARNING: no name in that language, the code) */
+		if (U_FAILURE(err) || err == U_USING_DEFAULT_WARNING || nl != wl)
+			continue;
+		if (u_strCaseCompare(word, wl, name, nl, U_FOLD_CASE_DEFAULT, &err) == 0 && U_SUCCESS(err))
+			return true;
+	}
+	return false;
 }
 
 /* Is the unknown word cand[ci] part of a phrase of another language: inside
