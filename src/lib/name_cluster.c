@@ -136,6 +136,18 @@ static bool letter_doubled(const char *a, size_t al, const char *b, size_t bl)
 	       memcmp(a + p + c, b + p, bl - p) == 0;
 }
 
+/* Do keys a and b hold, at byte p, the two letters of one of the n pairs
+ * (two-byte letters, either way round)? */
+static bool pair_at(const char *a, const char *b, size_t p, const char *const (*pairs)[2],
+                    size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if ((memcmp(a + p, pairs[k][0], 2) == 0 && memcmp(b + p, pairs[k][1], 2) == 0) ||
+		    (memcmp(a + p, pairs[k][1], 2) == 0 && memcmp(b + p, pairs[k][0], 2) == 0))
+			return true;
+	return false;
+}
+
 /* One key the other with one Cyrillic vowel of the other alphabet, before
  * the last two letters: Russian и for Ukrainian і ("Довиле" / "Довіле"),
  * е for є, ы for и. Russian spelling left in Ukrainian text (and the
@@ -155,11 +167,7 @@ static bool cyrillic_vowel_swap(const char *a, size_t al, const char *b, size_t 
 		return false;
 	if (tql_u8_count(a + p, al - p) <= 2)
 		return false; /* in the ending: an inflection */
-	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
-		if ((memcmp(a + p, pairs[k][0], 2) == 0 && memcmp(b + p, pairs[k][1], 2) == 0) ||
-		    (memcmp(a + p, pairs[k][1], 2) == 0 && memcmp(b + p, pairs[k][0], 2) == 0))
-			return true;
-	return false;
+	return pair_at(a, b, p, pairs, sizeof pairs / sizeof *pairs);
 }
 
 static bool add_occurrence(cstate *cs, size_t t)
@@ -390,11 +398,7 @@ static bool voicing_swap(const char *a, size_t al, const char *b, size_t bl)
 	size_t p = tql_nt_same_start(a, al, b, bl);
 	if (p + 2 > al || memcmp(a + p + 2, b + p + 2, al - p - 2) != 0)
 		return false;
-	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
-		if ((memcmp(a + p, pairs[k][0], 2) == 0 && memcmp(b + p, pairs[k][1], 2) == 0) ||
-		    (memcmp(a + p, pairs[k][1], 2) == 0 && memcmp(b + p, pairs[k][0], 2) == 0))
-			return true;
-	return false;
+	return pair_at(a, b, p, pairs, sizeof pairs / sizeof *pairs);
 }
 
 /* One person's family name written two ways after the same name-like word
@@ -410,8 +414,9 @@ static bool given_pairs(cstate *cs, bool after)
 {
 	const tql_doc *doc = cs->ctx->doc;
 	struct gp {
-		const tql_token *f; /* the family name's token */
-		char *g, *fk;       /* folded given and family names (owned) */
+		const tql_token *f; /* the word written two ways (the family name; with
+		                     * `after` the first word) */
+		char *g, *fk;       /* folded shared word and that word (owned) */
 	} *v = NULL;
 	size_t nv = 0, cap = 0;
 	bool ok = true;
