@@ -136,6 +136,23 @@ static bool letter_doubled(const char *a, size_t al, const char *b, size_t bl)
 	       memcmp(a + p + c, b + p, bl - p) == 0;
 }
 
+/* Is form f written with a dot inside (a file name: "Packages.gz"; the
+ * key has no dots)? */
+static bool dotted(const tql_doc *doc, const form *f)
+{
+	const tql_token *tk = &doc->tok[f->first_tok];
+	return memchr(doc->text + tk->off, '.', tk->len) != NULL;
+}
+
+/* Do keys a and b end in the same letter? */
+static bool same_last_letter(const char *a, size_t al, const char *b, size_t bl)
+{
+	size_t c = 1; /* (bytes of a's last letter) */
+	while (c < al && ((unsigned char)a[al - c] & 0xC0) == 0x80)
+		c++;
+	return al && bl >= c && memcmp(a + al - c, b + bl - c, c) == 0;
+}
+
 /* Do keys a and b hold, at byte p, the two letters of one of the n pairs
  * (two-byte letters, either way round)? */
 static bool pair_at(const char *a, const char *b, size_t p, const char *const (*pairs)[2],
@@ -672,7 +689,18 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				               tql_names_osa(x->key, xl, y->key, yl) == 1 &&
 				               settled_context(est, slip) &&
 				               (near || occurs_near(&cs, est, est == x ? yo : xo));
-				if ((!near && !settled) || (!front && !vowel && !dbl && !settled &&
+				/* two long forms one edit apart past their first two letters
+				 * and before the last (not an ending: "Kowalski" /
+				 * "Kowalska") need no shared context ("Porgera" /
+				 * "Polgera"), unless each follows its own given name (two
+				 * people: "Jane McAlester" / "James McAlister") or is no
+				 * word ("Packages.gz" / "Packages.xz") */
+				bool plain = !deriv && pre >= 2 && same_last_letter(x->key, xl, y->key, yl) &&
+				             tql_u8_count(x->key, xl) >= 7 && tql_u8_count(y->key, yl) >= 7 &&
+				             !dotted(cs.ctx->doc, x) && !dotted(cs.ctx->doc, y) &&
+				             !(x->given && y->given && strcmp(x->given, y->given) != 0) &&
+				             tql_names_osa(x->key, xl, y->key, yl) == 1;
+				if ((!near && !settled) || (!front && !vowel && !dbl && !settled && !plain &&
 				              (deriv || x->key[0] != y->key[0] ||
 				               tql_u8_count(x->key, xl) < 5 || tql_u8_count(y->key, yl) < 5 ||
 				               tql_names_osa(x->key, xl, y->key, yl) != 1 ||
