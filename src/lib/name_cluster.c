@@ -376,6 +376,94 @@ static bool sound_pairs(cstate *cs, tql_strmap *reported)
 	return ok;
 }
 
+/* The sound skeleton of a folded Cyrillic key, into out: the letters that
+ * Russian and Ukrainian, or two romanisations, write apart for one sound
+ * made one (е є э ё; и і ы ї; г ґ х; the voiced and voiceless of a pair),
+ * soft and hard signs and apostrophes dropped, a doubled letter written
+ * once. False for a key with a letter outside Cyrillic. */
+static bool cyr_skeleton(const char *k, size_t kl, tql_buf *out)
+{
+	out->n = 0;
+	int32_t prev = -1;
+	for (size_t i = 0; i < kl;) {
+		int32_t c = tql_u8_next(k, kl, &i);
+		switch (c) {
+		case 0x0454: case 0x044D: case 0x0451: c = 0x0435; break; /* є э ё -> е */
+		case 0x0456: case 0x044B: case 0x0457: c = 0x0438; break; /* і ы ї -> и */
+		case 0x0491: case 0x0445: c = 0x0433; break;             /* ґ х -> г */
+		case 0x0437: c = 0x0441; break;                          /* з -> с */
+		case 0x0434: c = 0x0442; break;                          /* д -> т */
+		case 0x0431: c = 0x043F; break;                          /* б -> п */
+		case 0x0436: c = 0x0448; break;                          /* ж -> ш */
+		case 0x0432: c = 0x0444; break;                          /* в -> ф */
+		case 0x044C: case 0x044A: case '\'': case 0x02BC: continue;
+		default: break;
+		}
+		if (c < 0x0430 || c > 0x045F)
+			return false;
+		if (c == prev)
+			continue;
+		prev = c;
+		char u[2] = {(char)(0xC0 | (c >> 6)), (char)(0x80 | (c & 0x3F))};
+		if (!tql_buf_add(out, u, 2))
+			return false;
+	}
+	return out->n > 0;
+}
+
+/* Cyrillic forms with one sound skeleton, perhaps in two cases: one name
+ * transliterated two ways ("Кортісо" / "Кортизо", "Гайденгайма" /
+ * "Хайденхаймом": the Ukrainian г and the Russian х for one h). Both of
+ * five letters or more, within one article's length. Forms meet under
+ * their skeleton and its stems one and two letters shorter. Pairs in
+ * `reported` are skipped. */
+static bool cyrillic_sound_pairs(cstate *cs, tql_strmap *reported)
+{
+	const tql_doc *doc = cs->ctx->doc;
+	const char *lang = cs->ctx->lang->lang;
+	tql_strmap by_key = {0}; /* skeleton (or stem) -> form index + 1 of its first form */
+	tql_buf sk = {0}, sy = {0};
+	bool ok = true;
+	for (size_t a = 0; a < cs->nf && ok; a++) {
+		form *x = &cs->f[a];
+		size_t xl = strlen(x->key);
+		if (doc->tok[x->first_tok].script != USCRIPT_CYRILLIC || tql_u8_count(x->key, xl) < 5 ||
+		    !cyr_skeleton(x->key, xl, &sk) || sk.n < 8)
+			continue;
+		bool done = false;
+		for (size_t cut = 0; cut <= 4 && ok && !done; cut += 2) {
+			uintptr_t v;
+			if (!tql_strmap_get(&by_key, sk.p, sk.n - cut, &v)) {
+				ok = tql_strmap_put(&by_key, sk.p, sk.n - cut, a + 1);
+				continue;
+			}
+			form *y = &cs->f[v - 1];
+			size_t yl = strlen(y->key);
+			char pn[64];
+			int pl = snprintf(pn, sizeof pn, "%zu:%zu", (size_t)(v - 1), a);
+			size_t xo = doc->tok[x->first_tok].off, yo = doc->tok[y->first_tok].off;
+			if (tql_strmap_get(reported, pn, (size_t)pl, NULL) || !cyr_skeleton(y->key, yl, &sy) ||
+			    (xo > yo ? xo - yo : yo - xo) >= NEAR ||
+			    (x->lead && strcmp(x->lead, y->key) == 0) ||
+			    (y->lead && strcmp(y->lead, x->key) == 0) ||
+			    tql_names_same_inflected(lang, x->key, xl, y->key, yl))
+				continue;
+			/* one skeleton, or one in two cases */
+			if (!(sk.n == sy.n && memcmp(sk.p, sy.p, sk.n) == 0) &&
+			    !tql_names_same_inflected(lang, sk.p, sk.n, sy.p, sy.n))
+				continue;
+			done = true;
+			bool keep_x = x->count > y->count || (x->count == y->count && x->first_tok < y->first_tok);
+			ok = report(cs, keep_x ? x : y, keep_x ? y : x) &&
+			     tql_strmap_put(reported, pn, (size_t)pl, 1);
+		}
+	}
+	tql_strmap_free(&by_key);
+	tql_buf_free(&sk);
+	tql_buf_free(&sy);
+	return ok;
+}
+
 /* The folded capitalised word right after token t (one space between),
  * if it is likely a name: four letters or more, not known to the
  * dictionary in lower case ("López Arias": arias is no word). The result
@@ -721,7 +809,7 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				goto done;
 		}
 	}
-	if (!sound_pairs(&cs, &reported) || !given_pairs(&cs, false) ||
+	if (!sound_pairs(&cs, &reported) || !cyrillic_sound_pairs(&cs, &reported) || !given_pairs(&cs, false) ||
 	    !given_pairs(&cs, true) || !undoubled_pairs(&cs))
 		goto done;
 	rs = TQL_OK;
