@@ -1010,6 +1010,38 @@ static bool person_named(nstate *st, const tql_name_row *r, const tql_token *fam
 	return false;
 }
 
+/* Is the folded Cyrillic word g person r's Latin given name with its J
+ * read the English way ("Каджа" for Kaja, Кая; "Джусси" for Jussi,
+ * Юсси): g writes "дж" where r's own given names do not, and reads (as
+ * English spellings are transcribed) as a given name of r's English row
+ * that has a j? */
+static bool english_j_given(const tql_names *nm, const tql_name_row *r, const char *g, size_t gl)
+{
+	static const char dzh[] = "\xD0\xB4\xD0\xB6"; /* дж */
+	const tql_name_row *en = tql_names_entity_row(nm, r->id, "en");
+	if (!en || en == r || tql_u8_count(g, gl) < 4 || !strstr(g, dzh))
+		return false;
+	for (char **gv = r->given; *gv; gv++) {
+		tql_buf f = {0};
+		bool has = tql_fold(*gv, strlen(*gv), &f) && strstr(f.p, dzh);
+		tql_buf_free(&f);
+		if (has)
+			return false;
+	}
+	tql_buf gk = {0}, f = {0}, k = {0};
+	bool same = false;
+	if (tql_names_cyr_key(g, gl, &gk) && gk.n >= 3)
+		for (char **gv = en->given; *gv && !same; gv++) {
+			f.n = k.n = 0;
+			same = tql_fold(*gv, strlen(*gv), &f) && strchr(f.p, 'j') &&
+			       tql_names_phonetic(f.p, f.n, &k) && k.n == gk.n && memcmp(k.p, gk.p, gk.n) == 0;
+		}
+	tql_buf_free(&gk);
+	tql_buf_free(&f);
+	tql_buf_free(&k);
+	return same;
+}
+
 /* How does the word g (folded) before the family name `fam` (a token)
  * stand to the given names of person r: the person's own (GV_OWN), a
  * garble or another language's form of it (GV_CLOSE), with `weak`
@@ -1083,6 +1115,10 @@ static int given_verdict(nstate *st, const tql_name_row *r, const char *g, size_
 	tql_buf_free(&gb);
 	if (own)
 		return GV_OWN;
+	/* ... or the person's Latin given name read the English way, written
+	 * in Cyrillic ("Каджа Каллас" for Kaja, Кая; "Джусси" for Jussi) */
+	if (!close1 && fam->script == USCRIPT_CYRILLIC && english_j_given(st->nm, r, g, gl))
+		close = close1 = true;
 	/* common surnames (Williams, Blair) belong to many people the table does
 	 * not know: only a family name the dictionary does not know is
 	 * distinctive, unless the given name is this person's in another language */
