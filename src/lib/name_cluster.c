@@ -783,7 +783,8 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				 * "Polgera"), unless each follows its own given name (two
 				 * people: "Jane McAlester" / "James McAlister") or is no
 				 * word ("Packages.gz" / "Packages.xz") */
-				bool plain = !deriv && pre >= 2 && same_last_letter(x->key, xl, y->key, yl) &&
+				bool plain = near && !front && !vowel && !dbl && !settled && !deriv && pre >= 2 &&
+				             same_last_letter(x->key, xl, y->key, yl) &&
 				             tql_u8_count(x->key, xl) >= 7 && tql_u8_count(y->key, yl) >= 7 &&
 				             !dotted(cs.ctx->doc, x) && !dotted(cs.ctx->doc, y) &&
 				             !(x->given && y->given && strcmp(x->given, y->given) != 0) &&
