@@ -153,6 +153,22 @@ static bool same_last_letter(const char *a, size_t al, const char *b, size_t bl)
 	return al && bl >= c && memcmp(a + al - c, b + bl - c, c) == 0;
 }
 
+/* Are forms x and y two long spellings of one name that need no shared
+ * context: seven letters or more, one edit apart past their first two
+ * letters (pre: their common start, in bytes) and before the last (not an
+ * ending: "Kowalski" / "Kowalska"), as "Porgera" / "Polgera"? Not when
+ * each follows its own given name (two people: "Jane McAlester" / "James
+ * McAlister"), nor for file names ("Packages.gz" / "Packages.xz"). (Forms
+ * one the other plus an ending are the caller's to exclude.) */
+static bool long_pair(const tql_doc *doc, const form *x, const form *y, size_t pre)
+{
+	size_t xl = strlen(x->key), yl = strlen(y->key);
+	return pre >= 2 && same_last_letter(x->key, xl, y->key, yl) &&
+	       tql_u8_count(x->key, xl) >= 7 && tql_u8_count(y->key, yl) >= 7 && !dotted(doc, x) &&
+	       !dotted(doc, y) && !(x->given && y->given && strcmp(x->given, y->given) != 0) &&
+	       tql_names_osa(x->key, xl, y->key, yl) == 1;
+}
+
 /* Do keys a and b hold, at byte p, the two letters of one of the n pairs
  * (two-byte letters, either way round)? */
 static bool pair_at(const char *a, const char *b, size_t p, const char *const (*pairs)[2],
@@ -320,8 +336,12 @@ static bool report_spelling(cstate *cs, size_t keep, size_t bad)
 	return true;
 }
 
-static bool report(cstate *cs, const form *keep, const form *bad)
+/* Reports every occurrence of the rarer of forms x and y (the later on a
+ * tie), naming the other. */
+static bool report(cstate *cs, const form *x, const form *y)
 {
+	bool keep_x = x->count > y->count || (x->count == y->count && x->first_tok < y->first_tok);
+	const form *keep = keep_x ? x : y, *bad = keep_x ? y : x;
 	const tql_doc *doc = cs->ctx->doc;
 	const tql_token *kt = &doc->tok[keep->first_tok];
 	/* every occurrence of the reported form */
@@ -368,8 +388,7 @@ static bool sound_pairs(cstate *cs, tql_strmap *reported)
 		    (x->lead && strcmp(x->lead, y->key) == 0) || (y->lead && strcmp(y->lead, x->key) == 0) ||
 		    tql_names_same_inflected(cs->ctx->lang->lang, x->key, xl, y->key, yl))
 			continue;
-		bool keep_x = x->count > y->count || (x->count == y->count && x->first_tok < y->first_tok);
-		ok = report(cs, keep_x ? x : y, keep_x ? y : x) && tql_strmap_put(reported, pn, (size_t)pl, 1);
+		ok = report(cs, x, y) && tql_strmap_put(reported, pn, (size_t)pl, 1);
 	}
 	tql_strmap_free(&by_key);
 	tql_buf_free(&pk);
@@ -453,9 +472,7 @@ static bool cyrillic_sound_pairs(cstate *cs, tql_strmap *reported)
 			    !tql_names_same_inflected(lang, sk.p, sk.n, sy.p, sy.n))
 				continue;
 			done = true;
-			bool keep_x = x->count > y->count || (x->count == y->count && x->first_tok < y->first_tok);
-			ok = report(cs, keep_x ? x : y, keep_x ? y : x) &&
-			     tql_strmap_put(reported, pn, (size_t)pl, 1);
+			ok = report(cs, x, y) && tql_strmap_put(reported, pn, (size_t)pl, 1);
 		}
 	}
 	tql_strmap_free(&by_key);
@@ -777,29 +794,16 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				               tql_names_osa(x->key, xl, y->key, yl) == 1 &&
 				               settled_context(est, slip) &&
 				               (near || occurs_near(&cs, est, est == x ? yo : xo));
-				/* two long forms one edit apart past their first two letters
-				 * and before the last (not an ending: "Kowalski" /
-				 * "Kowalska") need no shared context ("Porgera" /
-				 * "Polgera"), unless each follows its own given name (two
-				 * people: "Jane McAlester" / "James McAlister") or is no
-				 * word ("Packages.gz" / "Packages.xz") */
-				bool plain = near && !front && !vowel && !dbl && !settled && !deriv && pre >= 2 &&
-				             same_last_letter(x->key, xl, y->key, yl) &&
-				             tql_u8_count(x->key, xl) >= 7 && tql_u8_count(y->key, yl) >= 7 &&
-				             !dotted(cs.ctx->doc, x) && !dotted(cs.ctx->doc, y) &&
-				             !(x->given && y->given && strcmp(x->given, y->given) != 0) &&
-				             tql_names_osa(x->key, xl, y->key, yl) == 1;
-				if ((!near && !settled) || (!front && !vowel && !dbl && !settled && !plain &&
+				if ((!near && !settled) ||
+				    (!front && !vowel && !dbl && !settled &&
+				     (deriv || !long_pair(cs.ctx->doc, x, y, pre)) &&
 				              (deriv || x->key[0] != y->key[0] ||
 				               tql_u8_count(x->key, xl) < 5 || tql_u8_count(y->key, yl) < 5 ||
 				               tql_names_osa(x->key, xl, y->key, yl) != 1 ||
 				               (!strong && !shared_context(x, y)) ||
 				               (!strong && (tql_u8_count(x->key, xl) < 7 || pre < 2)))))
 					continue;
-				/* keep the more frequent, else the earlier form */
-				bool keep_x =
-					x->count > y->count || (x->count == y->count && x->first_tok < y->first_tok);
-				if (!report(&cs, keep_x ? x : y, keep_x ? y : x) ||
+				if (!report(&cs, x, y) ||
 				    !tql_strmap_put(&reported, pk, (size_t)pl, 1))
 					goto done;
 			}
@@ -810,8 +814,8 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				goto done;
 		}
 	}
-	if (!sound_pairs(&cs, &reported) || !cyrillic_sound_pairs(&cs, &reported) || !given_pairs(&cs, false) ||
-	    !given_pairs(&cs, true) || !undoubled_pairs(&cs))
+	if (!sound_pairs(&cs, &reported) || !cyrillic_sound_pairs(&cs, &reported) ||
+	    !given_pairs(&cs, false) || !given_pairs(&cs, true) || !undoubled_pairs(&cs))
 		goto done;
 	rs = TQL_OK;
 done:

@@ -1021,16 +1021,13 @@ static bool english_j_given(const tql_names *nm, const tql_name_row *r, const ch
 	const tql_name_row *en = tql_names_entity_row(nm, r->id, "en");
 	if (!en || en == r || tql_u8_count(g, gl) < 4 || !strstr(g, dzh))
 		return false;
-	for (char **gv = r->given; *gv; gv++) {
-		tql_buf f = {0};
-		bool has = tql_fold(*gv, strlen(*gv), &f) && strstr(f.p, dzh);
-		tql_buf_free(&f);
-		if (has)
-			return false;
-	}
 	tql_buf gk = {0}, f = {0}, k = {0};
-	bool same = false;
-	if (tql_names_cyr_key(g, gl, &gk) && gk.n >= 3)
+	bool own_dzh = false, same = false;
+	for (char **gv = r->given; *gv && !own_dzh; gv++) {
+		f.n = 0;
+		own_dzh = tql_fold(*gv, strlen(*gv), &f) && strstr(f.p, dzh);
+	}
+	if (!own_dzh && tql_names_cyr_key(g, gl, &gk) && gk.n >= 3)
 		for (char **gv = en->given; *gv && !same; gv++) {
 			f.n = k.n = 0;
 			same = tql_fold(*gv, strlen(*gv), &f) && strchr(f.p, 'j') &&
