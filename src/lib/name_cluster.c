@@ -336,11 +336,37 @@ static bool report_spelling(cstate *cs, size_t keep, size_t bad)
 	return true;
 }
 
-/* Reports every occurrence of the rarer of forms x and y (the later on a
- * tie), naming the other. */
+/* Is form f's key a name the table (in any language) or the gazetteer
+ * knows? */
+static bool listed_form(cstate *cs, const form *f)
+{
+	size_t n = strlen(f->key);
+	return tql_names_any_lang(cs->nm, f->key, n) || tql_places_known(cs->ctx->eng->places, f->key, n);
+}
+
+/* May forms x and y, one with a letter doubled that the other writes once
+ * (the caller's test), be one name without shared context ("Itula" /
+ * "Itulla", "Beccuau" / "Becuau")? Both of five letters or more, the same
+ * last letter (not an ending), not after two different given names, and
+ * neither a name the table or the gazetteer knows (double_slips judges
+ * those, reporting the other). */
+static bool bare_double(cstate *cs, const form *x, const form *y)
+{
+	size_t xl = strlen(x->key), yl = strlen(y->key);
+	return same_last_letter(x->key, xl, y->key, yl) && tql_u8_count(x->key, xl) >= 5 &&
+	       tql_u8_count(y->key, yl) >= 5 && !(x->given && y->given && strcmp(x->given, y->given) != 0) &&
+	       !listed_form(cs, x) && !listed_form(cs, y);
+}
+
+/* Reports every occurrence of forms x and y that the table or gazetteer
+ * does not know when the other is known to them ("Caltaggirone" beside
+ * Caltagirone in English text), else of the rarer (the later on a tie),
+ * naming the other. */
 static bool report(cstate *cs, const form *x, const form *y)
 {
-	bool keep_x = x->count > y->count || (x->count == y->count && x->first_tok < y->first_tok);
+	bool lx = listed_form(cs, x), ly = listed_form(cs, y);
+	bool keep_x = lx != ly ? lx
+	                       : x->count > y->count || (x->count == y->count && x->first_tok < y->first_tok);
 	const form *keep = keep_x ? x : y, *bad = keep_x ? y : x;
 	const tql_doc *doc = cs->ctx->doc;
 	const tql_token *kt = &doc->tok[keep->first_tok];
@@ -641,11 +667,12 @@ static bool known_name(cstate *cs, const tql_token *tk, const char *k, size_t kl
 
 /* An unknown name that is a known name of the same article with one of
  * its double letters written once ("Nigata" where the article also writes
- * Niigata): the commonest slip in a name, evidence enough with the right
- * form within one article's length. Not the first letter and not the
- * last (an ending: "Kap" / "Kapp"); the unknown form of five letters or
- * more. Every occurrence of it is reported. */
-static bool undoubled_pairs(cstate *cs)
+ * Niigata), or one of its letters doubled ("Caltaggirone" for
+ * Caltagirone): the commonest slips in a name, evidence enough with the
+ * right form within one article's length. Not the first letter and not
+ * the last (an ending: "Kap" / "Kapp"); the unknown form of five letters
+ * or more. Every occurrence of it is reported. */
+static bool double_slips(cstate *cs)
 {
 	const tql_doc *doc = cs->ctx->doc;
 	tql_strmap known = {0}; /* folded name -> its first token index + 1 */
@@ -658,7 +685,8 @@ static bool undoubled_pairs(cstate *cs)
 		k.n = 0;
 		if (!tql_fold(doc->text + tk->off, bare(doc, tk), &k))
 			continue;
-		if (!tql_strmap_get(&known, k.p, k.n, NULL) && known_name(cs, tk, k.p, k.n))
+		if (!tql_strmap_get(&known, k.p, k.n, NULL) &&
+		    known_name(cs, tk, k.p, k.n))
 			ok = tql_strmap_put(&known, k.p, k.n, t + 1);
 	}
 	for (size_t a = 0; a < cs->nf && ok; a++) {
@@ -669,29 +697,41 @@ static bool undoubled_pairs(cstate *cs)
 			continue;
 		size_t c0 = 0;
 		tql_u8_next(key, kl, &c0);
-		for (size_t p = c0; p < kl && ok;) {
-			size_t cl = 0, q = p;
+		uintptr_t v = 0;
+		for (size_t p = c0, prev = 0; p < kl && ok && !v;) {
+			size_t q = p;
 			tql_u8_next(key, kl, &q);
-			cl = q - p;
 			if (q >= kl)
 				break; /* (the last letter) */
+			/* its letter at p doubled ("Nigata" / Niigata), or the letter
+			 * at p, a double of the one before, written once ("Spinnelli"
+			 * / Spinelli, "as-Sabbah" / as-Sabah; not a double of the
+			 * first letter) */
 			d.n = 0;
-			uintptr_t v;
-			if (!tql_buf_add(&d, key, p + cl) || !tql_buf_add(&d, key + p, kl - p)) {
-				ok = false;
-				break;
+			ok = tql_buf_add(&d, key, q) && tql_buf_add(&d, key + p, kl - p);
+			if (ok && !tql_strmap_get(&known, d.p, d.n, &v) && p > c0 && p - prev == q - p &&
+			    memcmp(key + prev, key + p, q - p) == 0) {
+				d.n = 0;
+				ok = tql_buf_add(&d, key, p) && tql_buf_add(&d, key + q, kl - q);
+				if (ok)
+					tql_strmap_get(&known, d.p, d.n, &v);
 			}
-			if (tql_strmap_get(&known, d.p, d.n, &v)) {
-				const tql_token *kt = &doc->tok[v - 1];
-				size_t fo = doc->tok[f->first_tok].off;
-				if ((kt->off > fo ? kt->off - fo : fo - kt->off) < NEAR)
-					for (size_t t = f->first_tok; t < doc->ntok && ok; t++)
-						if (is_form(doc, &doc->tok[t], key, &k))
-							ok = emit_other(cs, &doc->tok[t], kt, false);
-				break;
-			}
+			prev = p;
 			p = q;
 		}
+		if (!ok || !v)
+			continue;
+		const tql_token *kt = &doc->tok[v - 1];
+		size_t fo = doc->tok[f->first_tok].off;
+		/* (two people: "Jane Hollis", "John Holis") */
+		bool listed;
+		char *kg = name_before(cs, v - 1, false, &listed); /* owned */
+		bool two = kg && f->given && strcmp(kg, f->given) != 0;
+		free(kg);
+		if (!two && (kt->off > fo ? kt->off - fo : fo - kt->off) < NEAR)
+			for (size_t t = f->first_tok; t < doc->ntok && ok; t++)
+				if (is_form(doc, &doc->tok[t], key, &k))
+					ok = emit_other(cs, &doc->tok[t], kt, false);
 	}
 	tql_strmap_free(&known);
 	tql_buf_free(&k);
@@ -783,7 +823,7 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 				bool vowel = cyrillic_vowel_swap(x->key, xl, y->key, yl);
 				/* a letter doubled or not needs the weaker context only */
 				bool dbl = letter_doubled(x->key, xl, y->key, yl) && pre >= 2 &&
-				           (strong || shared_context(x, y));
+				           (strong || shared_context(x, y) || bare_double(&cs, x, y));
 				/* one form established (three times or more), the other
 				 * once: a slip of the established name ("Shukla" x12 /
 				 * "Shukula") */
@@ -815,7 +855,7 @@ tql_status tql_name_clusters(tql_ctx *ctx, const tql_names *nm, const size_t *ca
 		}
 	}
 	if (!sound_pairs(&cs, &reported) || !cyrillic_sound_pairs(&cs, &reported) ||
-	    !given_pairs(&cs, false) || !given_pairs(&cs, true) || !undoubled_pairs(&cs))
+	    !given_pairs(&cs, false) || !given_pairs(&cs, true) || !double_slips(&cs))
 		goto done;
 	rs = TQL_OK;
 done:
