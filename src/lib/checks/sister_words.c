@@ -10,9 +10,12 @@
  *   sentence, that Russian's dictionary knows or that has a letter only
  *   Russian writes (ы э ъ ё).
  * name.russian-form: in Ukrainian text, a capitalised word inside a
- *   sentence that Ukrainian's dictionary does not know and Russian's does
- *   ("Чечни", "Одесса", "Майами"): a name left in its Russian form.
- *   Names with Russian letters are name.variant's (name_slavic.c).
+ *   sentence that Ukrainian's dictionary does not know and Russian's does,
+ *   with an adjective ending Ukrainian never writes ("у Приморском",
+ *   "Азербайджанские авиалинии"): a name left in its Russian form. Other
+ *   names both dictionaries judge so are most often foreign names the two
+ *   languages spell alike ("Судаков", "Моздок"), and stay silent; names
+ *   with Russian letters are name.variant's (name_slavic.c).
  * language.ukrainian-word: in Russian text, a lower-case word Russian's
  *   dictionary does not know with a letter only Ukrainian writes (і ї є
  *   ґ). (Russian's dictionary lacks most foreign names and many new words
@@ -160,7 +163,8 @@ static enum verdict judge(tql_ctx *ctx, tql_lang_res *other, bool uk, size_t t)
 		               ? V_NAME
 		               : V_NONE;
 	/* a capitalised word opening a sentence: a word if Russian knows it in
-	 * lower case ("Также"), else a name ("Дмитрий сказав") */
+	 * lower case ("Также"); else a name, left alone ("Дмитрий сказав" is
+	 * name_slavic.c's) */
 	if (cap && other && tql_spell_lowered(ctx->chk, other, w, tk->len) == 1)
 		return V_WORD;
 	if (cap)
