@@ -151,11 +151,6 @@ static bool name_continues(const tql_doc *doc, size_t end)
 	       (doc->tok[end + 2].flags & TQL_TF_UPPER_INITIAL);
 }
 
-static bool hyphen_at(const tql_doc *doc, size_t off)
-{
-	return off < doc->len && doc->text[off] == '-';
-}
-
 /* Is the folded key x->key another language's name of a city, and no
  * city's name in the document's language? Then *own is that city's name
  * in the document's language and *col the other language. A name counts
@@ -206,7 +201,7 @@ tql_status tql_name_exonyms(tql_ctx *ctx, const char *lang, const tql_names *nm,
 		if (tk->kind != TQL_TOK_WORD || tk->script != USCRIPT_LATIN ||
 		    !(tk->flags & TQL_TF_UPPER_INITIAL) ||
 		    (tk->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT)) ||
-		    (tk->off > 0 && hyphen_at(doc, tk->off - 1)))
+		    (tk->off > 0 && tql_nt_hyphen_at(doc, tk->off - 1)))
 			continue;
 		/* the longest run of capitalised words that is an exonym */
 		size_t ends[MAX_SEQ], lens[MAX_SEQ], n = 0;
@@ -241,7 +236,7 @@ tql_status tql_name_exonyms(tql_ctx *ctx, const char *lang, const tql_names *nm,
 		bool cue = tql_np_place_cue(doc, lang, t, true, &ok);
 		if (!ok)
 			goto done;
-		if (cue && !name_continues(doc, ends[hit]) && !hyphen_at(doc, off + len) &&
+		if (cue && !name_continues(doc, ends[hit]) && !tql_nt_hyphen_at(doc, off + len) &&
 		    !tql_names_lookup(nm, lang, k.p, lens[hit]) && !tql_nt_covered(doc, tk) &&
 		    !tql_emit(ctx, "name.variant", off, len, own, false,
 		              "'%.*s' is the %s name of this city; in this language it is '%s'",

@@ -9,16 +9,6 @@
 
 enum { MIN_LETTERS = 4 };
 
-/* Does word w (n bytes) hold one of the two-byte letters of set? */
-static bool has_letter(const char *w, size_t n, const char *const *set)
-{
-	for (const char *const *a = set; *a; a++)
-		for (size_t p = 0; p + 2 <= n; p++)
-			if (memcmp(w + p, *a, 2) == 0)
-				return true;
-	return false;
-}
-
 /* Does word w (n bytes) end in an ending the other language writes
  * ("Буяльский", "Караваев" in Ukrainian text, which writes -ський, -аєв;
  * "Зеленський" in Russian text)? In Ukrainian text, -ев after a vowel. */
@@ -174,8 +164,6 @@ tql_status tql_name_other_slavic(tql_ctx *ctx, const char *lang, const tql_names
 	bool uk = strcmp(lang, "uk") == 0;
 	if (!uk && strcmp(lang, "ru") != 0)
 		return TQL_OK;
-	static const char *const uk_only[] = {"і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ", NULL};
-	static const char *const ru_only[] = {"ы", "э", "ъ", "ё", "Ы", "Э", "Ъ", "Ё", NULL};
 	tql_lang_res *other = tql_lang_get(ctx->chk, uk ? "ru" : "uk", "");
 	const tql_doc *doc = ctx->doc;
 	for (size_t t = 0; t < doc->ntok; t++) {
@@ -191,7 +179,7 @@ tql_status tql_name_other_slavic(tql_ctx *ctx, const char *lang, const tql_names
 		if (uk && nm && !tql_nt_covered(doc, tk) && !quoted(doc, t) &&
 		    tql_spell(ctx->chk, ctx->lang, w, tk->len) == 0 && !polish_ending(ctx, nm, t))
 			return TQL_ENOMEM;
-		bool letters = has_letter(w, tk->len, uk ? ru_only : uk_only);
+		bool letters = tql_nt_has_letter(w, tk->len, uk ? tql_nt_ru_only : tql_nt_uk_only);
 		bool unknown = !letters && tql_spell(ctx->chk, ctx->lang, w, tk->len) == 0;
 		const char *why = NULL;
 		if (letters)

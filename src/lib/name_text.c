@@ -336,6 +336,23 @@ bool tql_nt_covered(const tql_doc *doc, const tql_token *tk)
 	return false;
 }
 
+const char *const tql_nt_ru_only[] = {"ы", "э", "ъ", "ё", "Ы", "Э", "Ъ", "Ё", NULL};
+const char *const tql_nt_uk_only[] = {"і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ", NULL};
+
+bool tql_nt_has_letter(const char *w, size_t n, const char *const *set)
+{
+	for (const char *const *a = set; *a; a++)
+		for (size_t p = 0; p + 2 <= n; p++)
+			if (memcmp(w + p, *a, 2) == 0)
+				return true;
+	return false;
+}
+
+bool tql_nt_hyphen_at(const tql_doc *doc, size_t off)
+{
+	return off < doc->len && doc->text[off] == '-';
+}
+
 int tql_nt_spelling_of(const tql_doc *doc, size_t a, size_t b)
 {
 	const tql_token *x = &doc->tok[a], *y = &doc->tok[b];

@@ -73,6 +73,15 @@ bool tql_nt_emit_written_span(tql_ctx *ctx, size_t off, size_t len, size_t at, s
 /* Does a finding already recorded cover token tk? */
 bool tql_nt_covered(const tql_doc *doc, const tql_token *tk);
 
+/* The letters only Russian writes (ы э ъ ё) and only Ukrainian writes
+ * (і ї є ґ), lower and upper case, each two bytes; NULL-terminated. */
+extern const char *const tql_nt_ru_only[];
+extern const char *const tql_nt_uk_only[];
+/* Does word w (n bytes) hold one of the two-byte letters of set? */
+bool tql_nt_has_letter(const char *w, size_t n, const char *const *set);
+/* Is the byte at off (if inside the text) a hyphen? */
+bool tql_nt_hyphen_at(const tql_doc *doc, size_t off);
+
 /* How token b's spelling stands to token a's (the two fold alike), past
  * their first letters, whose accent may be dropped by convention on a
  * capital ("Etienne", "Ecija"): the same up to case, or other only in a

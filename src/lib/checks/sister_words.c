@@ -47,15 +47,6 @@ enum { MIN_LETTERS = 3 };
 
 enum verdict { V_NONE, V_WORD, V_NAME };
 
-static bool has_letter(const char *w, size_t n, const char *const *letters)
-{
-	for (const char *const *l = letters; *l; l++)
-		for (size_t i = 0, ll = strlen(*l); i + ll <= n; i++)
-			if (memcmp(w + i, *l, ll) == 0)
-				return true;
-	return false;
-}
-
 /* Does w end in an adjective ending of Russian that Ukrainian lacks
  * (-ие -ые -ая -яя -ой, -ском -цком -ской -цкой)? */
 static bool russian_adjective(const char *w, size_t n)
@@ -68,12 +59,6 @@ static bool russian_adjective(const char *w, size_t n)
 			return true;
 	}
 	return false;
-}
-
-/* Is the byte at off a hyphen joining the word to another? */
-static bool hyphen_at(const tql_doc *doc, size_t off)
-{
-	return off < doc->len && doc->text[off] == '-';
 }
 
 /* Is the word at [off, off+len) part of an HTML reference left in the
@@ -97,59 +82,67 @@ static bool entity_or_abbrev(const tql_doc *doc, size_t off, size_t len)
 	       (doc->tok[t].script != USCRIPT_CYRILLIC || !(doc->tok[t].flags & TQL_TF_UPPER_INITIAL));
 }
 
+/* The quotation state of a line read up to pos: «…» and „…“ open (their
+ * depth), “…” or "…" open. */
+typedef struct quote_scan {
+	size_t pos;
+	int guil, low;
+	bool curly, ascii;
+} quote_scan;
+
+/* The state of the scan. */
+typedef struct state {
+	tql_ctx *ctx;
+	tql_lang_res *other; /* the sister language's resources, or NULL */
+	bool uk;
+	quote_scan qs;
+} state;
+
 /* Is byte offset off inside a quotation opened earlier on its line («…»,
  * „…“, “…”, "…")? Quoted words are the speaker's: a Russian newspaper's
- * name, a quoted Russian sentence. */
-static bool quoted_at(const tql_doc *doc, size_t off)
+ * name, a quoted Russian sentence. The scan goes on from where the last
+ * call left it: off must not decrease from call to call. */
+static bool quoted_at(const tql_doc *doc, quote_scan *q, size_t off)
 {
 	const char *s = doc->text;
-	size_t b = off;
-	while (b > 0 && s[b - 1] != '\n')
-		b--;
-	int guil = 0, low = 0;
-	bool curly = false, ascii = false;
-	for (size_t i = b; i < off; i++) {
-		if (memcmp(s + i, "\xC2\xAB", 2) == 0) /* « */
-			guil++;
-		else if (memcmp(s + i, "\xC2\xBB", 2) == 0 && guil > 0) /* » */
-			guil--;
+	for (size_t i = q->pos; i < off; i++) {
+		if (s[i] == '\n')
+			*q = (quote_scan){i + 1, 0, 0, false, false};
+		else if (memcmp(s + i, "\xC2\xAB", 2) == 0) /* « */
+			q->guil++;
+		else if (memcmp(s + i, "\xC2\xBB", 2) == 0 && q->guil > 0) /* » */
+			q->guil--;
 		else if (memcmp(s + i, "\xE2\x80\x9E", 3) == 0) /* „ */
-			low++;
+			q->low++;
 		else if (memcmp(s + i, "\xE2\x80\x9C", 3) == 0) { /* “ closes „ or opens */
-			if (low > 0)
-				low--;
+			if (q->low > 0)
+				q->low--;
 			else
-				curly = !curly;
+				q->curly = !q->curly;
 		} else if (memcmp(s + i, "\xE2\x80\x9D", 3) == 0)
-			curly = false;
+			q->curly = false;
 		else if (s[i] == '"')
-			ascii = !ascii;
+			q->ascii = !q->ascii;
 	}
-	return guil > 0 || low > 0 || curly || ascii;
+	if (off > q->pos)
+		q->pos = off;
+	return q->guil > 0 || q->low > 0 || q->curly || q->ascii;
 }
 
-/* The verdict on word token t of a Ukrainian (uk) or Russian document. */
-static enum verdict judge(tql_ctx *ctx, tql_lang_res *other, bool uk, size_t t)
+/* The dictionaries' verdict on word token tk of a Ukrainian (uk) or
+ * Russian document. */
+static enum verdict verdict_of(const state *st, const tql_token *tk, const char *w)
 {
-	static const char *const ru_only[] = {"ы", "э", "ъ", "ё", "Ы", "Э", "Ъ", "Ё", NULL};
-	static const char *const uk_only[] = {"і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ", NULL};
-	const tql_doc *doc = ctx->doc;
-	const tql_token *tk = &doc->tok[t];
-	const char *w = doc->text + tk->off;
-	if (tk->kind != TQL_TOK_WORD || tk->script != USCRIPT_CYRILLIC ||
-	    (tk->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT | TQL_TF_INNER_UPPER)) ||
-	    tql_u8_count(w, tk->len) < MIN_LETTERS || (tk->off > 0 && hyphen_at(doc, tk->off - 1)) ||
-	    hyphen_at(doc, tk->off + tk->len) || tql_nt_covered(doc, tk) ||
-	    entity_or_abbrev(doc, tk->off, tk->len) || quoted_at(doc, tk->off))
-		return V_NONE;
+	tql_ctx *ctx = st->ctx;
+	tql_lang_res *other = st->other;
 	bool cap = tk->flags & TQL_TF_UPPER_INITIAL;
 	bool name = cap && !(tk->flags & TQL_TF_SENT_START);
 	if (tql_spell(ctx->chk, ctx->lang, w, tk->len) != 0 ||
 	    (cap && tql_spell_lowered(ctx->chk, ctx->lang, w, tk->len) != 0))
 		return V_NONE;
-	if (!uk)
-		return !cap && has_letter(w, tk->len, uk_only) ? V_WORD : V_NONE;
-	bool letters = has_letter(w, tk->len, ru_only);
+	if (!st->uk)
+		return !cap && tql_nt_has_letter(w, tk->len, tql_nt_uk_only) ? V_WORD : V_NONE;
+	bool letters = tql_nt_has_letter(w, tk->len, tql_nt_ru_only);
 	if (cap && letters)
 		return V_NONE; /* (name_slavic.c's) */
 	/* (a name both dictionaries spell alike is most often missing from
@@ -172,6 +165,27 @@ static enum verdict judge(tql_ctx *ctx, tql_lang_res *other, bool uk, size_t t)
 	return letters || (other && tql_spell(ctx->chk, other, w, tk->len) == 1) ? V_WORD : V_NONE;
 }
 
+/* The verdict on token t: the dictionaries', unless the word is a part of
+ * a hyphenated name, an abbreviation, an HTML reference, inside a
+ * quotation or reported already. Called with t non-decreasing (the
+ * quotation scan). */
+static enum verdict judge(state *st, size_t t)
+{
+	const tql_doc *doc = st->ctx->doc;
+	const tql_token *tk = &doc->tok[t];
+	const char *w = doc->text + tk->off;
+	if (tk->kind != TQL_TOK_WORD || tk->script != USCRIPT_CYRILLIC ||
+	    (tk->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT | TQL_TF_INNER_UPPER)) ||
+	    tql_u8_count(w, tk->len) < MIN_LETTERS || (tk->off > 0 && tql_nt_hyphen_at(doc, tk->off - 1)) ||
+	    tql_nt_hyphen_at(doc, tk->off + tk->len))
+		return V_NONE;
+	enum verdict v = verdict_of(st, tk, w);
+	if (v == V_NONE || entity_or_abbrev(doc, tk->off, tk->len) ||
+	    quoted_at(doc, &st->qs, tk->off) || tql_nt_covered(doc, tk))
+		return V_NONE;
+	return v;
+}
+
 static tql_status run(tql_ctx *ctx, const void *shared)
 {
 	(void)shared;
@@ -180,17 +194,17 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	if (!uk && strcmp(lang, "ru") != 0)
 		return TQL_OK;
 	const tql_doc *doc = ctx->doc;
-	tql_lang_res *other = tql_lang_get(ctx->chk, uk ? "ru" : "uk", "");
+	state st = {ctx, tql_lang_get(ctx->chk, uk ? "ru" : "uk", ""), uk, {0, 0, 0, false, false}};
 	const char *word_rule = uk ? "language.russian-word" : "language.ukrainian-word";
 	for (size_t t = 0; t < doc->ntok; t++) {
-		enum verdict v = judge(ctx, other, uk, t);
+		enum verdict v = judge(&st, t);
 		if (v == V_NONE)
 			continue;
 		/* the run of such words, one space apart; the first word's verdict
 		 * names it ("Азербайджанские авиалинии") */
 		size_t end = t;
 		while (end + 2 < doc->ntok && doc->tok[end + 1].kind == TQL_TOK_SPACE &&
-		       doc->tok[end + 1].len == 1 && judge(ctx, other, uk, end + 2) != V_NONE)
+		       doc->tok[end + 1].len == 1 && judge(&st, end + 2) != V_NONE)
 			end += 2;
 		size_t off = doc->tok[t].off, len = doc->tok[end].off + doc->tok[end].len - off;
 		bool ok = v == V_NAME
