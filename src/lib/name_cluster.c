@@ -153,6 +153,13 @@ static bool same_last_letter(const char *a, size_t al, const char *b, size_t bl)
 	return al && bl >= c && memcmp(a + al - c, b + bl - c, c) == 0;
 }
 
+/* Does each of forms x and y follow its own, different given name (two
+ * people: "Jane McAlester" / "James McAlister")? */
+static bool different_given(const form *x, const form *y)
+{
+	return x->given && y->given && strcmp(x->given, y->given) != 0;
+}
+
 /* Are forms x and y two long spellings of one name that need no shared
  * context: seven letters or more, one edit apart past their first two
  * letters (pre: their common start, in bytes) and before the last (not an
@@ -165,7 +172,7 @@ static bool long_pair(const tql_doc *doc, const form *x, const form *y, size_t p
 	size_t xl = strlen(x->key), yl = strlen(y->key);
 	return pre >= 2 && same_last_letter(x->key, xl, y->key, yl) &&
 	       tql_u8_count(x->key, xl) >= 7 && tql_u8_count(y->key, yl) >= 7 && !dotted(doc, x) &&
-	       !dotted(doc, y) && !(x->given && y->given && strcmp(x->given, y->given) != 0) &&
+	       !dotted(doc, y) && !different_given(x, y) &&
 	       tql_names_osa(x->key, xl, y->key, yl) == 1;
 }
 
@@ -354,7 +361,7 @@ static bool bare_double(cstate *cs, const form *x, const form *y)
 {
 	size_t xl = strlen(x->key), yl = strlen(y->key);
 	return same_last_letter(x->key, xl, y->key, yl) && tql_u8_count(x->key, xl) >= 5 &&
-	       tql_u8_count(y->key, yl) >= 5 && !(x->given && y->given && strcmp(x->given, y->given) != 0) &&
+	       tql_u8_count(y->key, yl) >= 5 && !different_given(x, y) &&
 	       !listed_form(cs, x) && !listed_form(cs, y);
 }
 
@@ -685,8 +692,7 @@ static bool double_slips(cstate *cs)
 		k.n = 0;
 		if (!tql_fold(doc->text + tk->off, bare(doc, tk), &k))
 			continue;
-		if (!tql_strmap_get(&known, k.p, k.n, NULL) &&
-		    known_name(cs, tk, k.p, k.n))
+		if (!tql_strmap_get(&known, k.p, k.n, NULL) && known_name(cs, tk, k.p, k.n))
 			ok = tql_strmap_put(&known, k.p, k.n, t + 1);
 	}
 	for (size_t a = 0; a < cs->nf && ok; a++) {
