@@ -1,5 +1,6 @@
 /* datafiles.c - walking the per-language files of a data folder, and the
- * legitimate-repetition lists that several checks share. */
+ * phrase lists that checks share: legitimate repetitions, established
+ * loanwords and phrases. */
 #include "internal.h"
 
 #include <dirent.h>
@@ -38,11 +39,12 @@ tql_status tql_data_each(tql_engine *eng, const char *sub, const char *ext,
 	return st;
 }
 
-/* Adds one repetition/<lang>.txt to the map given as ud. */
-static tql_status load_repetition_file(tql_engine *eng, const char *path, const char *lang,
-                                       void *ud)
+/* Adds the lines of a phrase list of language lang (repetition/<lang>.txt,
+ * loans/<lang>.txt) to map m as "lang:folded phrase"; repetition lists
+ * refuse hyphenated entries. */
+static tql_status load_phrase_file(tql_engine *eng, const char *path, const char *lang,
+                                   tql_strmap *m, bool repetition)
 {
-	tql_strmap *m = ud;
 	char *data = NULL;
 	size_t len = 0;
 	tql_status st = tql_read_file(path, &data, &len);
@@ -57,7 +59,7 @@ static tql_status load_repetition_file(tql_engine *eng, const char *path, const 
 		line++;
 		/* "вот-вот": a hyphenated double is never reported, and its key
 		 * (hyphens fold to spaces) would let the error "вот вот" through */
-		if (l && s[0] != '#' && memchr(s, '-', l) && !memchr(s, ' ', l)) {
+		if (repetition && l && s[0] != '#' && memchr(s, '-', l) && !memchr(s, ' ', l)) {
 			st = tql_engine_fail(eng, TQL_EDATA,
 			                     "%s:%u: '%.*s': a hyphenated repetition needs no entry "
 			                     "(it is never reported, and the entry would let the same words "
@@ -78,7 +80,24 @@ static tql_status load_repetition_file(tql_engine *eng, const char *path, const 
 	return st;
 }
 
+/* tql_data_each callbacks: the map is ud. */
+static tql_status load_repetition_file(tql_engine *eng, const char *path, const char *lang,
+                                       void *ud)
+{
+	return load_phrase_file(eng, path, lang, ud, true);
+}
+
+static tql_status load_loan_file(tql_engine *eng, const char *path, const char *lang, void *ud)
+{
+	return load_phrase_file(eng, path, lang, ud, false);
+}
+
 tql_status tql_load_repetitions(tql_engine *eng, tql_strmap *out)
 {
 	return tql_data_each(eng, "repetition", ".txt", load_repetition_file, out);
+}
+
+tql_status tql_load_loans(tql_engine *eng, tql_strmap *out)
+{
+	return tql_data_each(eng, "loans", ".txt", load_loan_file, out);
 }

@@ -299,6 +299,9 @@ tql_status tql_data_each(tql_engine *eng, const char *sub, const char *ext,
 /* Legitimate repetitions (repetition/<lang>.txt) into out, keyed
  * "lang:folded phrase". */
 tql_status tql_load_repetitions(tql_engine *eng, tql_strmap *out);
+/* Established foreign words and phrases of each language (loans/<lang>.txt)
+ * into out, keyed the same way. */
+tql_status tql_load_loans(tql_engine *eng, tql_strmap *out);
 /* Path of a data file: data_dir/rel (caller frees). */
 char *tql_data_path(const tql_engine *eng, const char *rel);
 
@@ -362,6 +365,11 @@ int tql_spell_script(const char *lang);
  * returns their number (<= max) or -1 without a dictionary. Slow. */
 int tql_spell_suggest(tql_checker *chk, tql_lang_res *lr, const char *word, size_t len, int max,
                       tql_buf *out);
+/* Is w (n bytes, UTF-8, lower case) a form lr's dictionary lacks but
+ * makes from a word it knows: an infinitive with clitics (es, it:
+ * "comprenderlo"), a diminutive (es: "piquito"), a separable verb joined
+ * to its particle (de: "zurückkehrt")? (word_forms.c) */
+bool tql_word_derived(tql_checker *chk, tql_lang_res *lr, const char *w, size_t n);
 /* Frees one language's resources. */
 void tql_lang_free(tql_engine *eng, tql_lang_res *lr);
 

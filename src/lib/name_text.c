@@ -353,6 +353,33 @@ bool tql_nt_hyphen_at(const tql_doc *doc, size_t off)
 	return off < doc->len && doc->text[off] == '-';
 }
 
+bool tql_nt_quoted_at(const tql_doc *doc, tql_nt_quote_scan *q, size_t off)
+{
+	const char *s = doc->text;
+	for (size_t i = q->pos; i < off; i++) {
+		if (s[i] == '\n')
+			*q = (tql_nt_quote_scan){i + 1, 0, 0, false, false};
+		else if (memcmp(s + i, "\xC2\xAB", 2) == 0) /* « */
+			q->guil++;
+		else if (memcmp(s + i, "\xC2\xBB", 2) == 0 && q->guil > 0) /* » */
+			q->guil--;
+		else if (memcmp(s + i, "\xE2\x80\x9E", 3) == 0) /* „ */
+			q->low++;
+		else if (memcmp(s + i, "\xE2\x80\x9C", 3) == 0) { /* “ closes „ or opens */
+			if (q->low > 0)
+				q->low--;
+			else
+				q->curly = !q->curly;
+		} else if (memcmp(s + i, "\xE2\x80\x9D", 3) == 0)
+			q->curly = false;
+		else if (s[i] == '"')
+			q->ascii = !q->ascii;
+	}
+	if (off > q->pos)
+		q->pos = off;
+	return q->guil > 0 || q->low > 0 || q->curly || q->ascii;
+}
+
 int tql_nt_spelling_of(const tql_doc *doc, size_t a, size_t b)
 {
 	const tql_token *x = &doc->tok[a], *y = &doc->tok[b];

@@ -82,6 +82,19 @@ bool tql_nt_has_letter(const char *w, size_t n, const char *const *set);
 /* Is the byte at off (if inside the text) a hyphen? */
 bool tql_nt_hyphen_at(const tql_doc *doc, size_t off);
 
+/* The quotation state of a line read up to pos: «…» and „…“ open (their
+ * depth), “…” or "…" open. Start from {0}. */
+typedef struct tql_nt_quote_scan {
+	size_t pos;
+	int guil, low;
+	bool curly, ascii;
+} tql_nt_quote_scan;
+/* Is analysed offset off inside a quotation opened earlier on its line
+ * («…», „…“, “…”, "…")? Quoted words are the speaker's or a title's. The
+ * scan goes on from where the last call left q: off must not decrease
+ * from call to call. */
+bool tql_nt_quoted_at(const tql_doc *doc, tql_nt_quote_scan *q, size_t off);
+
 /* How token b's spelling stands to token a's (the two fold alike), past
  * their first letters, whose accent may be dropped by convention on a
  * capital ("Etienne", "Ecija"): the same up to case, or other only in a

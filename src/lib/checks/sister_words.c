@@ -82,52 +82,13 @@ static bool entity_or_abbrev(const tql_doc *doc, size_t off, size_t len)
 	       (doc->tok[t].script != USCRIPT_CYRILLIC || !(doc->tok[t].flags & TQL_TF_UPPER_INITIAL));
 }
 
-/* The quotation state of a line read up to pos: «…» and „…“ open (their
- * depth), “…” or "…" open. */
-typedef struct quote_scan {
-	size_t pos;
-	int guil, low;
-	bool curly, ascii;
-} quote_scan;
-
 /* The state of the scan. */
 typedef struct state {
 	tql_ctx *ctx;
 	tql_lang_res *other; /* the sister language's resources, or NULL */
 	bool uk;
-	quote_scan qs;
+	tql_nt_quote_scan qs;
 } state;
-
-/* Is byte offset off inside a quotation opened earlier on its line («…»,
- * „…“, “…”, "…")? Quoted words are the speaker's: a Russian newspaper's
- * name, a quoted Russian sentence. The scan goes on from where the last
- * call left it: off must not decrease from call to call. */
-static bool quoted_at(const tql_doc *doc, quote_scan *q, size_t off)
-{
-	const char *s = doc->text;
-	for (size_t i = q->pos; i < off; i++) {
-		if (s[i] == '\n')
-			*q = (quote_scan){i + 1, 0, 0, false, false};
-		else if (memcmp(s + i, "\xC2\xAB", 2) == 0) /* « */
-			q->guil++;
-		else if (memcmp(s + i, "\xC2\xBB", 2) == 0 && q->guil > 0) /* » */
-			q->guil--;
-		else if (memcmp(s + i, "\xE2\x80\x9E", 3) == 0) /* „ */
-			q->low++;
-		else if (memcmp(s + i, "\xE2\x80\x9C", 3) == 0) { /* “ closes „ or opens */
-			if (q->low > 0)
-				q->low--;
-			else
-				q->curly = !q->curly;
-		} else if (memcmp(s + i, "\xE2\x80\x9D", 3) == 0)
-			q->curly = false;
-		else if (s[i] == '"')
-			q->ascii = !q->ascii;
-	}
-	if (off > q->pos)
-		q->pos = off;
-	return q->guil > 0 || q->low > 0 || q->curly || q->ascii;
-}
 
 /* The dictionaries' verdict on word token tk of a Ukrainian (uk) or
  * Russian document. */
@@ -181,7 +142,7 @@ static enum verdict judge(state *st, size_t t)
 		return V_NONE;
 	enum verdict v = verdict_of(st, tk, w);
 	if (v == V_NONE || entity_or_abbrev(doc, tk->off, tk->len) ||
-	    quoted_at(doc, &st->qs, tk->off) || tql_nt_covered(doc, tk))
+	    tql_nt_quoted_at(doc, &st->qs, tk->off) || tql_nt_covered(doc, tk))
 		return V_NONE;
 	return v;
 }

@@ -87,15 +87,17 @@ static bool in_code(const tql_doc *doc, const tql_token *tk)
 	       (s[e + 2] == '-' || ((unsigned char)s[e + 2] < 0x80 && u_isalpha((unsigned char)s[e + 2])));
 }
 
-/* Does an encoding finding (mojibake, control character) already cover
- * the token? Then its letters are damage, not a misspelling. */
+/* Does an encoding finding (mojibake, control character) or a language
+ * finding (a word of another language, leftover_words.c) already cover
+ * the token? Then its letters are damage or foreign, not a misspelling. */
 static bool damaged(const tql_ctx *ctx, const tql_token *tk)
 {
 	const tql_doc *doc = ctx->doc;
 	size_t s0 = tql_doc_src_start(doc, tk->off), s1 = tql_doc_src_end(doc, tk->off + tk->len);
 	for (size_t i = 0; i < doc->nfind; i++) {
 		const tql_raw_finding *f = &doc->find[i];
-		if (strcmp(ctx->eng->rules[f->rule].category, "encoding") != 0)
+		const char *cat = ctx->eng->rules[f->rule].category;
+		if (strcmp(cat, "encoding") != 0 && strcmp(cat, "language") != 0)
 			continue;
 		size_t a = f->source_span ? f->off : tql_doc_src_start(doc, f->off);
 		size_t b = f->source_span ? f->off + f->len : tql_doc_src_end(doc, f->off + f->len);
@@ -165,78 +167,6 @@ static bool plain_apostrophes(const char *w, size_t n, tql_buf *out)
 		}
 	}
 	return tql_buf_add(out, "", 0);
-}
-
-/*
- * Spanish and Italian attach object pronouns to infinitives, gerunds and
- * imperatives ("comprenderlo", "apagarlo", "farlo", "dirgli"); Hunspell's
- * es/it dictionaries miss many of these. Accept the word when it is an
- * infinitive the dictionary knows plus one or two clitics.
- */
-static bool clitic_form(tql_ctx *ctx, const char *w, size_t n)
-{
-	static const char *const es[] = {"nos", "los", "las", "les", "lo", "la", "le", "se", "me", "te", NULL};
-	static const char *const it[] = {"gliela", "glielo", "gli", "lo", "la", "le", "li", "ne", "ci",
-	                                 "vi", "si", "mi", "ti", NULL};
-	const char *const *list = strcmp(ctx->doc->lang, "es") == 0   ? es
-	                          : strcmp(ctx->doc->lang, "it") == 0 ? it
-	                                                              : NULL;
-	if (!list || n > 60)
-		return false;
-	char stem[64];
-	for (int round = 0; round < 2; round++) {
-		bool cut = false;
-		for (const char *const *c = list; *c && !cut; c++) {
-			size_t cl = strlen(*c);
-			if (n > cl + 3 && memcmp(w + n - cl, *c, cl) == 0) {
-				n -= cl;
-				cut = true;
-			}
-		}
-		if (!cut)
-			return false;
-		memcpy(stem, w, n);
-		stem[n] = '\0';
-		/* Italian infinitives drop their final -e before a clitic: far(e)lo */
-		if (strcmp(ctx->doc->lang, "it") == 0 && n + 1 < sizeof stem && stem[n - 1] == 'r') {
-			stem[n] = 'e';
-			stem[n + 1] = '\0';
-		}
-		size_t sl = strlen(stem);
-		if (sl >= 3 && (stem[sl - 1] == 'r' || stem[sl - 1] == 'e') &&
-		    tql_spell(ctx->chk, ctx->lang, stem, sl) == 1)
-			return true;
-	}
-	return false;
-}
-
-/*
- * German separable verbs join their particle in subordinate clauses ("wenn
- * der Zoll wegfällt", "dass sie zurückkehrt"); Hunspell's de_DE lists few
- * of those finite forms. Accept particle + a verb form the dictionary
- * knows: the rest is a known word of four letters or more ending like a
- * finite verb (-t, -st, -e, -en: "fällt", "kehrte", "kamen").
- */
-static bool separable_form(tql_ctx *ctx, const char *w, size_t n)
-{
-	static const char *const parts[] = {
-		"zurück", "zusammen", "weiter", "wieder", "heraus", "herein", "hinaus", "voran", "vorbei",
-		"entgegen", "fort", "frei", "fest", "nach", "durch", "unter", "über", "auf", "aus", "ein",
-		"mit", "vor", "weg", "her", "hin", "los", "bei", "dar", "ab", "an", "zu", "um", NULL};
-	if (strcmp(ctx->doc->lang, "de") != 0 || n > 60 || n < 7 || (unsigned char)w[0] < 'a' ||
-	    (unsigned char)w[0] > 'z')
-		return false;
-	for (const char *const *p = parts; *p; p++) {
-		size_t pl = strlen(*p);
-		if (n < pl + 4 || memcmp(w, *p, pl) != 0)
-			continue;
-		char last = w[n - 1], prev = w[n - 2];
-		bool finite = last == 't' || last == 'e' || (last == 'n' && prev == 'e');
-		if (finite && tql_u8_count(w + pl, n - pl) >= 4 &&
-		    tql_spell(ctx->chk, ctx->lang, w + pl, n - pl) == 1)
-			return true;
-	}
-	return false;
 }
 
 /* Is the word a known name form (folded) in the document language? */
@@ -526,7 +456,7 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 			continue;
 		if (en && tql_spell(ctx->chk, en, word.p, word.n) == 1)
 			continue;
-		if (clitic_form(ctx, word.p, word.n) || separable_form(ctx, word.p, word.n))
+		if (tql_word_derived(ctx->chk, ctx->lang, word.p, word.n))
 			continue;
 		int found = near_cached(ctx, &ab, word.p, word.n, &near);
 		if (found <= 0) {
