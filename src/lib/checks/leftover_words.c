@@ -17,13 +17,13 @@
  * hundred ("repository", "install"). Neighbouring words of one finding,
  * one space apart, are one finding ("house arrest").
  *
- * Left alone: capitalised words (names; a sentence's first word too),
+ * Left alone: capitalised words (names) and a sentence's first word,
  * words of four letters or fewer (the languages share most short words),
  * words joined by a hyphen, an apostrophe, a dot or a code character
  * (compounds, elisions, addresses: "coup d'état", "file.new", "https://"),
  * words with digits or capitals inside, a word of the language with an
- * accent dropped ("economica" in Spanish: a misspelling), quoted words (titles, slogans,
- * quoted phrases), a word beside a word no dictionary knows (a phrase of a
+ * accent dropped ("economica" in Spanish: a misspelling), quoted words
+ * (titles, slogans, quoted phrases), a word beside a word no dictionary knows (a phrase of a
  * third language: "tino rangatiratanga"), words other checks reported,
  * established foreign words and phrases of the language listed in
  * dictionaries/loans/<lang>.txt ("palmarès", "soft power" in Italian), and
@@ -31,7 +31,6 @@
  */
 #include "../internal.h"
 #include "../name_text.h"
-#include "../names.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -58,17 +57,14 @@ typedef struct state {
 	tql_buf key;
 } state;
 
-/* Does the document language's dictionary know w (n bytes), as written or,
- * when lower is set, with its first letter in lower case? */
-static bool own_knows(state *st, const char *w, size_t n, bool lower)
+/* Does the document language's dictionary know w (n bytes), or make it
+ * from a word it knows (word_forms.c)? (No dictionary: true, silent.) */
+static bool own_knows(state *st, const char *w, size_t n)
 {
 	tql_checker *chk = st->ctx->chk;
-	int k = lower ? tql_spell_lowered(chk, st->ctx->lang, w, n) : tql_spell(chk, st->ctx->lang, w, n);
-	if (k != 0 || (!lower && tql_word_derived(chk, st->ctx->lang, w, n)))
-		return true; /* (known, or no dictionary: silent) */
-	if (st->own2)
-		k = lower ? tql_spell_lowered(chk, st->own2, w, n) : tql_spell(chk, st->own2, w, n);
-	return k == 1;
+	if (tql_spell(chk, st->ctx->lang, w, n) != 0 || tql_word_derived(chk, st->ctx->lang, w, n))
+		return true;
+	return st->own2 && tql_spell(chk, st->own2, w, n) == 1;
 }
 
 /* Is w (n bytes) a word of the document's language with an accent
@@ -102,17 +98,12 @@ static bool accent_dropped(state *st, const char *w, size_t n)
 }
 
 /* Bit i set for every other language i whose dictionary knows w. */
-static unsigned others_knowing(state *st, const char *w, size_t n, bool lower)
+static unsigned others_knowing(state *st, const char *w, size_t n)
 {
 	unsigned m = 0;
-	for (int i = 0; i < NLANG; i++) {
-		if (!st->other[i])
-			continue;
-		int k = lower ? tql_spell_lowered(st->ctx->chk, st->other[i], w, n)
-		              : tql_spell(st->ctx->chk, st->other[i], w, n);
-		if (k == 1)
+	for (int i = 0; i < NLANG; i++)
+		if (st->other[i] && tql_spell(st->ctx->chk, st->other[i], w, n) == 1)
 			m |= 1u << i;
-	}
 	return m;
 }
 
@@ -158,9 +149,9 @@ static bool unknown_to_all(state *st, size_t t)
 	if (tk->kind != TQL_TOK_WORD || tk->script != USCRIPT_LATIN ||
 	    (tk->flags & (TQL_TF_ALL_UPPER | TQL_TF_HAS_DIGIT | TQL_TF_UPPER_INITIAL)))
 		return false;
-	if (own_knows(st, w, tk->len, false))
+	if (own_knows(st, w, tk->len))
 		return false;
-	return others_knowing(st, w, tk->len, false) == 0;
+	return others_knowing(st, w, tk->len) == 0;
 }
 
 /* Is the word token t one space from a word no dictionary knows (a phrase
@@ -230,9 +221,9 @@ static unsigned judge(state *st, size_t t)
 	if (tk->flags & (TQL_TF_UPPER_INITIAL | TQL_TF_SENT_START))
 		return 0; /* a name, or a sentence's first word (most often a name;
 		           * in lower case, a command: "squid selbst führt...") */
-	if (own_knows(st, w, tk->len, false))
+	if (own_knows(st, w, tk->len))
 		return 0;
-	unsigned m = others_knowing(st, w, tk->len, false);
+	unsigned m = others_knowing(st, w, tk->len);
 	if (!m)
 		return 0;
 	if ((m & (m - 1)) || accent_dropped(st, w, tk->len))
