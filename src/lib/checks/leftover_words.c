@@ -174,19 +174,14 @@ static bool in_loan(state *st, size_t t)
 	const tql_doc *doc = st->ctx->doc;
 	if (!st->loans || !st->loans->n)
 		return false;
+	size_t first = t; /* the window's first word: k words before t */
 	for (size_t k = 0; k < MAX_PHRASE; k++) {
-		/* the window's first word: k words before t */
-		size_t first = t;
-		bool ok = true;
-		for (size_t j = 0; j < k && ok; j++) {
+		if (k > 0) {
 			if (first < 2 || doc->tok[first - 1].kind != TQL_TOK_SPACE ||
 			    doc->tok[first - 1].len != 1 || doc->tok[first - 2].kind != TQL_TOK_WORD)
-				ok = false;
-			else
-				first -= 2;
+				break;
+			first -= 2;
 		}
-		if (!ok)
-			break;
 		for (size_t last = t; last < doc->ntok;) {
 			size_t off = doc->tok[first].off, len = doc->tok[last].off + doc->tok[last].len - off;
 			st->key.n = 0;
@@ -250,41 +245,37 @@ static bool add_lang_name(const char *lang, tql_buf *out)
 	return tql_buf_add(out, name, (size_t)nl);
 }
 
-/* Appends the names of the languages in mask m ("French or Spanish"). */
-static bool name_langs(unsigned m, tql_buf *out)
-{
-	int n = 0, k = 0;
-	for (int i = 0; i < NLANG; i++)
-		n += (m >> i) & 1;
-	for (int i = 0; i < NLANG; i++) {
-		if (!((m >> i) & 1))
-			continue;
-		if (k++ && !tql_buf_adds(out, k == n ? " and " : ", "))
-			return false;
-		if (!add_lang_name(langs[i], out))
-			return false;
-	}
-	return true;
-}
-
 /* Is the mask's only language English? */
 static bool english_only(unsigned m)
 {
 	return m == 1u; /* (langs[0]) */
 }
 
-/* Emits one finding for tokens [t, end], claimed by mask m. */
+/* Is a claim m reported, given whether the document's words only English
+ * claims are few enough (english_ok)? */
+static bool reported(unsigned m, bool english_ok)
+{
+	return m && (english_ok || !english_only(m));
+}
+
+/* Emits one finding for tokens [t, end], claimed by mask m (one
+ * language: judge drops words two languages claim). */
 static bool emit(tql_ctx *ctx, size_t t, size_t end, unsigned m, tql_buf *msg)
 {
 	const tql_doc *doc = ctx->doc;
 	size_t off = doc->tok[t].off, len = doc->tok[end].off + doc->tok[end].len - off;
+	int i = 0;
+	while (i + 1 < NLANG && !((m >> i) & 1))
+		i++;
 	msg->n = 0;
-	if (!name_langs(m, msg) || !tql_buf_adds(msg, " word that ") ||
+	if (!add_lang_name(langs[i], msg) || !tql_buf_adds(msg, " word that ") ||
 	    !add_lang_name(doc->lang, msg) || !tql_buf_addc(msg, '\0'))
 		return false;
+	/* (the article: "an English word", "an Italian word", "a French word") */
+	bool vowel = strchr("AEIOU", msg->p[0]) != NULL;
 	return tql_emit(ctx, "language.foreign-word", off, len, NULL, false,
 	                "'%.*s' is a%s %s does not have: left untranslated?", (int)len,
-	                doc->text + off, (m & 1u) ? "n" : "", msg->p);
+	                doc->text + off, vowel ? "n" : "", msg->p);
 }
 
 static tql_status run(tql_ctx *ctx, const void *shared)
@@ -320,15 +311,13 @@ static tql_status run(tql_ctx *ctx, const void *shared)
 	/* pass 2: runs of claimed words, one space apart */
 	tql_buf msg = {0};
 	for (size_t t = 0; t < doc->ntok && rc == TQL_OK; t++) {
-		unsigned m = claim[t];
-		if (!m || (english_only(m) && !english_ok))
+		if (!reported(claim[t], english_ok))
 			continue;
 		size_t end = t;
 		while (end + 2 < doc->ntok && doc->tok[end + 1].kind == TQL_TOK_SPACE &&
-		       doc->tok[end + 1].len == 1 && claim[end + 2] &&
-		       !(english_only(claim[end + 2]) && !english_ok))
+		       doc->tok[end + 1].len == 1 && reported(claim[end + 2], english_ok))
 			end += 2;
-		if (!emit(ctx, t, end, m, &msg))
+		if (!emit(ctx, t, end, claim[t], &msg))
 			rc = TQL_ENOMEM;
 		t = end;
 	}
